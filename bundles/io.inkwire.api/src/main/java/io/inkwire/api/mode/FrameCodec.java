@@ -1,0 +1,51 @@
+package io.inkwire.api.mode;
+
+import io.inkwire.api.ProtocolException;
+import java.nio.ByteBuffer;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * Turns frames into wire bytes and back for one direction pair of one connection, in one mode
+ * and revision. Not thread-safe: a connection drives it from its I/O thread.
+ *
+ * <p>Reading is two steps so that a transport never holds more than the peer has announced and
+ * the codec has checked: read {@link #preambleBlockLength()} bytes and pass them to
+ * {@link #decodePreamble}; then read {@link #remainderLength} bytes and pass them to
+ * {@link #decodeRemainder}. Both steps verify integrity (crc or AEAD tag) before anything is
+ * returned.
+ */
+@ConsumerType
+public interface FrameCodec extends AutoCloseable {
+
+    /** Bytes of the first block of every frame: 32 in crc mode, 96 in rev1 secure mode. */
+    int preambleBlockLength();
+
+    /**
+     * Decodes and verifies the first block of a frame.
+     *
+     * @param block exactly {@link #preambleBlockLength()} bytes
+     * @throws ProtocolException bad crc/tag, a segment count outside 1..4, a length over the limit
+     */
+    Preamble decodePreamble(ByteBuffer block) throws ProtocolException;
+
+    /** How many bytes follow the first block for this preamble. */
+    long remainderLength(Preamble preamble);
+
+    /**
+     * Decodes and verifies the rest of the frame.
+     *
+     * @param rest exactly {@link #remainderLength} bytes
+     * @return the frame in clear, or {@code null} when the sender aborted it (late_status ABORTED)
+     */
+    Frame decodeRemainder(Preamble preamble, ByteBuffer rest) throws ProtocolException;
+
+    /**
+     * Encodes one frame; the returned buffers are written in order (a gathering write).
+     * The frame's buffers may be referenced, not copied, by the result.
+     */
+    ByteBuffer[] encode(Frame frame) throws ProtocolException;
+
+    /** Wipes key material. */
+    @Override
+    void close();
+}
