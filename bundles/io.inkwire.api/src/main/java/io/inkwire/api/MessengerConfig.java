@@ -42,6 +42,14 @@ public final class MessengerConfig {
         return new Builder(name);
     }
 
+    /** A builder holding this configuration, to derive a variant (another dispatcher, more options). */
+    public Builder toBuilder() {
+        Builder b = new Builder(name).options(options).keyring(keyring).authProviders(authProviders).modes(modes).codecs(codecs)
+                .dispatcher(dispatcher);
+        b.policies = policies;
+        return b;
+    }
+
     public EntityName name() {
         return name;
     }

@@ -43,8 +43,7 @@ public final class Banner {
         byte[] p = new byte[8];
         b.get(p);
         if (!java.util.Arrays.equals(p, CEPH_BANNER_V2_PREFIX)) {
-            byte[] v1 = java.util.Arrays.copyOf(p, 7);
-            if (java.util.Arrays.equals(v1, java.util.Arrays.copyOf(CEPH_BANNER_V1, 7)) && p[7] == '0') {
+            if (java.util.Arrays.equals(p, java.util.Arrays.copyOf(CEPH_BANNER_V1, 8))) {
                 throw new ProtocolException("peer speaks msgr1 (banner \"ceph v027\"), not msgr2: use its v1: address");
             }
             throw new ProtocolException("not a msgr2 banner: " + printable(p));

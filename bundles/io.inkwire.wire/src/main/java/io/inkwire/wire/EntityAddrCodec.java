@@ -144,7 +144,7 @@ public final class EntityAddrCodec {
                 d.u32(); // flowinfo
                 byte[] addr = d.raw(16);
                 int scope = (int) d.u32();
-                d.skip(tailLen - 24);
+                d.skip(tailLen - 26);
                 InetAddress ip = scope == 0 ? InetAddress.getByAddress(addr) : Inet6Address.getByAddress(null, addr, scope);
                 return new EntityAddr(at, nonce, ip, port);
             } else if (family == 0) {

@@ -34,7 +34,9 @@ final class EntityAddrParser {
             if (close < 0) {
                 throw bad("missing ']' after IPv6 address");
             }
-            ip = ipv6(s.substring(pos + 1, close));
+            // entity_addr_t::parse accepts brackets around IPv4 too: "[1.2.3.4]:6789"
+            String inner = s.substring(pos + 1, close);
+            ip = isIpv4(inner) ? EntityAddr.literal(inner) : ipv6(inner);
             pos = close + 1;
             bracketed = true;
         } else {
@@ -130,8 +132,8 @@ final class EntityAddrParser {
             return false;
         }
         for (String p : parts) {
-            if (p.isEmpty() || p.length() > 3) {
-                return false;
+            if (p.isEmpty() || p.length() > 3 || (p.length() > 1 && p.charAt(0) == '0')) {
+                return false; // inet_pton(AF_INET) refuses leading zeros ("010" would be octal elsewhere)
             }
             for (int i = 0; i < p.length(); i++) {
                 if (!Character.isDigit(p.charAt(i))) {

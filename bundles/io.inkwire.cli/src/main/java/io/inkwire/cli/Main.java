@@ -1,0 +1,125 @@
+package io.inkwire.cli;
+
+import io.inkwire.api.auth.AuthException;
+import io.inkwire.monclient.MonCommandException;
+import java.io.PrintStream;
+import java.net.ConnectException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * {@code inkwire [options] COMMAND [args]}. Errors are one line on stderr and a non-zero exit: the
+ * errno where Ceph's CLI would use one (13 permission denied, 110 timed out, the monitor's own
+ * error for a failed command), 2 for a bad command line, 1 otherwise. {@code -v} adds stack traces.
+ */
+public final class Main {
+
+    static final String USAGE = String.join("\n",
+            "usage: inkwire [options] COMMAND [args]",
+            "",
+            "commands:",
+            "  status                 what `ceph -s` shows, from the monitor (-f json for its JSON)",
+            "  mon-command '<json>'   send a command to the monitor; output on stdout, status on stderr",
+            "  demo                   an inkwire acceptor and connector in this process on loopback:",
+            "                         handshake, messages, what was negotiated, a throughput figure",
+            "  serve --bind ADDR      a standalone acceptor (answers MPing, echoes other messages, and",
+            "                         answers a Ceph client as a minimal monitor); stops on SIGINT/SIGTERM",
+            "",
+            "options (before or after the command):",
+            "  -c, --conf FILE        ceph.conf (default $CEPH_CONF, else /etc/ceph/ceph.conf)",
+            "  -k, --keyring FILE     keyring",
+            "  -n, --name TYPE.ID     entity name (default client.admin)",
+            "  -i, --id ID            client id (client.ID)",
+            "  -m, --mon-host ADDRS   monitors, mon_host syntax",
+            "  -f, --format FMT       plain | json | json-pretty",
+            "  -v, --verbose          one line per established connection on stderr; stack traces",
+            "  --NAME VALUE, --NAME=VALUE   any Ceph option, e.g. --ms_mon_client_mode=crc",
+            "");
+
+    private Main() {
+    }
+
+    public static void main(String[] argv) {
+        System.exit(run(Arrays.asList(argv), System.getenv(), System.out, System.err));
+    }
+
+    static int run(List<String> argv, Map<String, String> env, PrintStream out, PrintStream err) {
+        CliArgs args;
+        try {
+            args = CliArgs.parse(argv);
+        } catch (CliArgs.UsageException e) {
+            err.println("inkwire: " + e.getMessage());
+            err.print(USAGE);
+            return 2;
+        }
+        quietLogging(args.verbose);
+        if (args.help || args.positional.isEmpty()) {
+            (args.help ? out : err).print(USAGE);
+            return args.help ? 0 : 2;
+        }
+        String command = args.positional.get(0);
+        List<String> rest = args.positional.subList(1, args.positional.size());
+        try {
+            switch (command) {
+                case "status":
+                    return new MonCommands(new CliContext(args, env, err), out, err).status();
+                case "mon-command":
+                    if (rest.size() != 1) {
+                        throw new CliArgs.UsageException("mon-command takes one JSON argument, e.g. '{\"prefix\": \"fsid\"}'");
+                    }
+                    return new MonCommands(new CliContext(args, env, err), out, err).monCommand(rest.get(0));
+                case "demo":
+                    return new DemoCommand(new CliContext(args, env, err), out, err).run();
+                case "serve":
+                    return new ServeCommand(new CliContext(args, env, err), out, err).run();
+                default:
+                    throw new CliArgs.UsageException("unknown command '" + command + "'");
+            }
+        } catch (CliArgs.UsageException e) {
+            err.println("inkwire: " + e.getMessage());
+            return 2;
+        } catch (MonCommandException e) {
+            err.println("inkwire: error: " + e.getMessage());
+            return Math.max(1, -e.r());
+        } catch (AuthException e) {
+            err.println("inkwire: error: " + e.getMessage());
+            trace(args, err, e);
+            return e.errno() == AuthException.EACCES || e.errno() == AuthException.EPERM ? 13 : 1;
+        } catch (TimeoutException e) {
+            err.println("inkwire: error: timed out: " + e.getMessage());
+            trace(args, err, e);
+            return 110;
+        } catch (ConnectException e) {
+            err.println("inkwire: error: " + e.getMessage());
+            trace(args, err, e);
+            return 111;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("inkwire: interrupted");
+            return 130;
+        } catch (Exception e) {
+            err.println("inkwire: error: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+            trace(args, err, e);
+            return 1;
+        }
+    }
+
+    private static void trace(CliArgs args, PrintStream err, Throwable e) {
+        if (args.verbose) {
+            e.printStackTrace(err);
+        }
+    }
+
+    /** Netty and the JDK log through java.util.logging; keep stderr to our own lines unless -v. */
+    private static void quietLogging(boolean verbose) {
+        Logger root = Logger.getLogger("");
+        root.setLevel(verbose ? Level.WARNING : Level.OFF);
+        for (var h : root.getHandlers()) {
+            h.setLevel(verbose ? Level.WARNING : Level.OFF);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.inkwire.cli;
+
+import io.inkwire.api.auth.AuthException;
+import io.inkwire.monclient.MonClient;
+import io.inkwire.monclient.MonCommandResult;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** {@code status} and {@code mon-command}: one monitor session, one command. */
+final class MonCommands {
+
+    private final CliContext ctx;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    MonCommands(CliContext ctx, PrintStream out, PrintStream err) {
+        this.ctx = ctx;
+        this.out = out;
+        this.err = err;
+    }
+
+    int status() throws Exception {
+        String format = ctx.args.format;
+        String json = "plain".equals(format) ? "{\"prefix\": \"status\"}" : "{\"prefix\": \"status\", \"format\": \"" + format + "\"}";
+        return run(json, false);
+    }
+
+    int monCommand(String json) throws Exception {
+        String cmd = json;
+        if (!"plain".equals(ctx.args.format) && !json.contains("\"format\"")) {
+            cmd = json.replaceFirst("\\}\\s*$", ", \"format\": \"" + ctx.args.format + "\"}");
+        }
+        return run(cmd, true);
+    }
+
+    private int run(String json, boolean statusOnStderr) throws Exception {
+        try (MonClient mc = connect()) {
+            MonCommandResult r;
+            try {
+                r = mc.command(json, new byte[0]).get(ctx.mountTimeout().toNanos(), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof Exception ex ? ex : e;
+            } catch (TimeoutException e) {
+                throw new TimeoutException("the monitor did not answer within " + ctx.mountTimeout().toSeconds() + " s");
+            }
+            out.print(r.outputText());
+            if (!r.outputText().isEmpty() && !r.outputText().endsWith("\n")) {
+                out.println();
+            }
+            out.flush();
+            if (statusOnStderr && !r.rs().isEmpty()) {
+                err.println(r.rs());
+            }
+            if (!r.ok()) {
+                if (!statusOnStderr) {
+                    err.println("inkwire: error: " + r.rs() + " (error " + r.r() + ")");
+                }
+                return Math.max(1, -r.r());
+            }
+            return 0;
+        }
+    }
+
+    private MonClient connect() throws Exception {
+        try {
+            return MonClient.connect(ctx.providers.transport, ctx.messengerConfig(ctx.verboseDispatcher()).build(), ctx.monitors(),
+                    ctx.mountTimeout());
+        } catch (AuthException | TimeoutException e) {
+            if (ctx.keyringError().isPresent()) {
+                throw new AuthException(AuthException.EACCES, e.getMessage() + "; and no keyring was found for " + ctx.entity + ": "
+                        + ctx.keyringError().get().getMessage(), e);
+            }
+            throw e;
+        } catch (IOException e) {
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,11 @@
+/** The inkwire command line. */
+module io.inkwire.cli {
+    requires io.inkwire.config;
+    requires io.inkwire.monclient;
+    requires java.logging;
+
+    uses io.inkwire.api.MessengerFactory;
+    uses io.inkwire.api.auth.AuthProvider;
+    uses io.inkwire.api.mode.ConnectionMode;
+    uses io.inkwire.api.message.MessageCodec;
+}

@@ -1,0 +1,293 @@
+package io.inkwire.monclient;
+
+import io.inkwire.api.Connection;
+import io.inkwire.api.Dispatcher;
+import io.inkwire.api.Messenger;
+import io.inkwire.api.MessengerConfig;
+import io.inkwire.api.MessengerFactory;
+import io.inkwire.api.ProtocolException;
+import io.inkwire.api.addr.EntityAddr;
+import io.inkwire.api.addr.EntityAddrVec;
+import io.inkwire.api.addr.EntityType;
+import io.inkwire.api.auth.AuthException;
+import io.inkwire.api.config.CephConfig;
+import io.inkwire.api.message.CephMessage;
+import io.inkwire.api.message.MessageCodecs;
+import io.inkwire.api.message.RawMessage;
+import io.inkwire.codec.mon.MConfig;
+import io.inkwire.codec.mon.MMonCommand;
+import io.inkwire.codec.mon.MMonCommandAck;
+import io.inkwire.codec.mon.MMonGetMap;
+import io.inkwire.codec.mon.MMonMap;
+import io.inkwire.codec.mon.MMonSubscribe;
+import io.inkwire.codec.mon.MonMap;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A session with the monitors, as Ceph's {@code MonClient} keeps one ({@code src/mon/MonClient.cc}):
+ * hunt through the initial monitor list until one completes the handshake, fetch the monmap
+ * (MMonGetMap + a subscription to {@code monmap} and {@code config}), then run commands matched by
+ * tid, keeping the session alive with KEEPALIVE2 every {@code mon_client_ping_interval}.
+ *
+ * <p>Thread-safe. Dispatch happens on the messenger's I/O thread; futures complete there.
+ */
+public final class MonClient implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(MonClient.class.getName());
+
+    private final Messenger messenger;
+    private final MessageCodecs codecs;
+    private final CephConfig options;
+    private final List<EntityAddrVec> initialMons;
+    private final Duration mountTimeout;
+    private final Dispatcher userDispatcher;
+    private final ScheduledExecutorService timer;
+    private final AtomicLong lastTid = new AtomicLong();
+    private final Map<Long, CompletableFuture<MonCommandResult>> commands = new ConcurrentHashMap<>();
+    private final Map<String, String> config = new ConcurrentHashMap<>();
+    private volatile CompletableFuture<MonMap> monMapFuture = new CompletableFuture<>();
+    private volatile MonMap monMap;
+    private volatile Connection session;
+
+    private MonClient(MessengerFactory factory, MessengerConfig base, List<EntityAddrVec> mons, Duration mountTimeout) {
+        this.codecs = base.codecs();
+        this.options = base.options();
+        this.initialMons = List.copyOf(mons);
+        this.mountTimeout = mountTimeout;
+        this.userDispatcher = base.dispatcher();
+        this.messenger = factory.create(base.toBuilder().dispatcher(new MonDispatcher()).build());
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "inkwire-monclient-tick");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Connects to one of {@code mons} and waits for the monmap, for at most {@code mountTimeout}
+     * ({@code client_mount_timeout}).
+     *
+     * @throws AuthException     the monitor refused our credentials (not retried)
+     * @throws TimeoutException  no monitor answered in time
+     */
+    public static MonClient connect(MessengerFactory factory, MessengerConfig config, List<EntityAddrVec> mons, Duration mountTimeout)
+            throws IOException, TimeoutException, InterruptedException {
+        if (mons.isEmpty()) {
+            throw new IllegalArgumentException("no monitors to connect to: set mon_host (-m) or a ceph.conf with mon_host");
+        }
+        MonClient c = new MonClient(factory, config, mons, mountTimeout);
+        try {
+            c.hunt();
+            return c;
+        } catch (IOException | TimeoutException | InterruptedException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    private void hunt() throws IOException, TimeoutException, InterruptedException {
+        long deadline = System.nanoTime() + mountTimeout.toNanos();
+        double backoff = options.getSeconds("mon_client_hunt_interval", 3);
+        Throwable last = null;
+        int round = 0;
+        while (System.nanoTime() < deadline) {
+            for (EntityAddrVec mon : initialMons) {
+                EntityAddr addr = mon.msgr2().orElse(null);
+                if (addr == null) {
+                    last = new ProtocolException("monitor " + mon + " has no v2: address (msgr1 is not supported yet)");
+                    continue;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                try {
+                    Connection c = messenger.connect(addr, EntityType.MON).toCompletableFuture().get(left, TimeUnit.NANOSECONDS);
+                    openSession(c);
+                    monMap = monMapFuture.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    scheduleTicks();
+                    return;
+                } catch (ExecutionException e) {
+                    last = e.getCause();
+                    if (last instanceof AuthException) {
+                        throw (AuthException) last;
+                    }
+                    LOG.log(System.Logger.Level.DEBUG, () -> "monitor " + addr + " failed: " + e.getCause());
+                } catch (TimeoutException e) {
+                    last = e;
+                    break;
+                }
+            }
+            round++;
+            long sleep = Math.min(deadline - System.nanoTime(), (long) (backoff * 1e9 * Math.min(round, 4) / 4));
+            if (sleep > 0) {
+                TimeUnit.NANOSECONDS.sleep(sleep);
+            }
+        }
+        TimeoutException t = new TimeoutException("no monitor answered within " + mountTimeout.toSeconds() + " s (client_mount_timeout); tried "
+                + initialMons + (last != null ? "; last error: " + last.getMessage() : ""));
+        if (last != null) {
+            t.initCause(last);
+        }
+        throw t;
+    }
+
+    private void openSession(Connection c) {
+        session = c;
+        long features = c.info().map(i -> i.features()).orElse(0L);
+        // MonClient::_reopen_session: ask for the map, subscribe to monmap and config
+        c.send(codecs.encode(new MMonGetMap(), features));
+        Map<String, MMonSubscribe.Item> what = new LinkedHashMap<>();
+        what.put("config", new MMonSubscribe.Item(0, 0));
+        what.put("monmap", new MMonSubscribe.Item(monMap == null ? 0 : monMap.epoch() + 1, 0));
+        c.send(codecs.encode(new MMonSubscribe(what, hostname()), features));
+    }
+
+    private static String hostname() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private void scheduleTicks() {
+        long pingMillis = (long) (options.getSeconds("mon_client_ping_interval", 10) * 1000);
+        timer.scheduleWithFixedDelay(this::tick, pingMillis, pingMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private void tick() {
+        Connection c = session;
+        if (c != null && c.isOpen()) {
+            c.keepalive();
+        }
+    }
+
+    /** The current monmap. */
+    public MonMap monMap() {
+        return monMap;
+    }
+
+    public UUID fsid() {
+        return monMap.fsid();
+    }
+
+    /** Configuration the monitors sent (MConfig), as option → value. */
+    public Map<String, String> config() {
+        return Map.copyOf(config);
+    }
+
+    /** The established monitor session. */
+    public Connection session() {
+        return session;
+    }
+
+    public Messenger messenger() {
+        return messenger;
+    }
+
+    /**
+     * Sends a command ({@code MMonCommand}) and completes with the monitor's answer, whatever its
+     * return code; fails if the session closes first.
+     *
+     * @param json  the command, e.g. {@code {"prefix": "status", "format": "json"}}
+     * @param input optional input (e.g. a key for {@code auth import}); may be empty
+     */
+    public CompletableFuture<MonCommandResult> command(String json, byte[] input) {
+        long tid = lastTid.incrementAndGet();
+        CompletableFuture<MonCommandResult> f = new CompletableFuture<>();
+        commands.put(tid, f);
+        f.whenComplete((r, e) -> commands.remove(tid));
+        Connection c = session;
+        long features = c.info().map(i -> i.features()).orElse(0L);
+        MMonCommand cmd = new MMonCommand(tid, monMap.fsid(), List.of(json), input == null ? new byte[0] : input);
+        c.send(codecs.encode(cmd, features)).whenComplete((v, e) -> {
+            if (e != null) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f;
+    }
+
+    /** Runs a command and waits: the result on success, {@link MonCommandException} when the monitor returns an error. */
+    public MonCommandResult commandOrThrow(String json, byte[] input, Duration timeout)
+            throws MonCommandException, TimeoutException, InterruptedException, IOException {
+        try {
+            MonCommandResult r = command(json, input).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            if (!r.ok()) {
+                throw new MonCommandException(r.r(), r.rs());
+            }
+            return r;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new TimeoutException("the monitor did not answer " + json + " within " + timeout.toSeconds() + " s");
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        messenger.close();
+        commands.values().forEach(f -> f.completeExceptionally(new IOException("monitor client closed")));
+    }
+
+    /** Routes what the monitor sends. */
+    private final class MonDispatcher implements Dispatcher {
+
+        @Override
+        public void onMessage(Connection connection, RawMessage message) {
+            long features = connection.info().map(i -> i.features()).orElse(0L);
+            try {
+                CephMessage m = codecs.decode(message, features).orElse(null);
+                if (m instanceof MMonMap mm) {
+                    monMap = mm.monMap();
+                    monMapFuture.complete(monMap);
+                } else if (m instanceof MMonCommandAck ack) {
+                    CompletableFuture<MonCommandResult> f = commands.get(message.tid());
+                    if (f != null) {
+                        f.complete(new MonCommandResult(ack.r(), ack.rs(), ack.output()));
+                    }
+                } else if (m instanceof MConfig cfg) {
+                    config.clear();
+                    config.putAll(cfg.config());
+                } else {
+                    userDispatcher.onMessage(connection, message);
+                }
+            } catch (ProtocolException e) {
+                LOG.log(System.Logger.Level.WARNING, "undecodable message from the monitor: " + e.getMessage());
+                connection.close();
+            }
+        }
+
+        @Override
+        public void onReady(Connection connection) {
+            userDispatcher.onReady(connection);
+        }
+
+        @Override
+        public void onClosed(Connection connection, Throwable cause) {
+            userDispatcher.onClosed(connection, cause);
+            if (connection == session) {
+                IOException e = new IOException("monitor session closed" + (cause != null ? ": " + cause.getMessage() : ""), cause);
+                new ArrayList<>(commands.values()).forEach(f -> f.completeExceptionally(e));
+                monMapFuture.completeExceptionally(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package io.inkwire.wire;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.inkwire.api.IntegrityException;
+import io.inkwire.api.ProtocolException;
+import io.inkwire.api.addr.EntityAddr;
+import io.inkwire.api.addr.EntityType;
+import io.inkwire.api.mode.Frame;
+import io.inkwire.api.mode.Preamble;
+import io.inkwire.wire.frame.ControlFrames;
+import io.inkwire.wire.frame.HelloFrame;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
+
+class CrcFrameCodecTest {
+
+    static final HexFormat HEX = HexFormat.of();
+    static final long MAX = 1 << 20;
+
+    static byte[] join(ByteBuffer[] parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (ByteBuffer b : parts) {
+            byte[] a = new byte[b.remaining()];
+            b.duplicate().get(a);
+            out.writeBytes(a);
+        }
+        return out.toByteArray();
+    }
+
+    static Frame decode(CrcFrameCodec c, byte[] wire) throws ProtocolException {
+        ByteBuffer in = ByteBuffer.wrap(wire);
+        Preamble p = c.decodePreamble(in.slice().limit(c.preambleBlockLength()));
+        in.position(c.preambleBlockLength());
+        assertEquals(wire.length - c.preambleBlockLength(), c.remainderLength(p));
+        return c.decodeRemainder(p, in.slice());
+    }
+
+    @Test
+    void hello_rev1_matches_the_worked_example_byte_for_byte() throws Exception {
+        HelloFrame hello = new HelloFrame(EntityType.CLIENT, EntityAddr.msgr2("192.168.1.10", 3300));
+        byte[] wire = join(new CrcFrameCodec(1, MAX, true).encode(hello.toFrame()));
+        assertEquals(72, wire.length);
+        assertEquals("08" + "010101" + "1c000000" + "02000000" + "00000000" + "10000000" + "0200" + "0ce4" + "c0a8010a"
+                + "0000000000000000", HEX.formatHex(wire, 32, 68));
+        assertEquals("3fbd6b06", HEX.formatHex(wire, 28, 32), "preamble crc");
+        assertEquals("9e47f567", HEX.formatHex(wire, 68, 72), "payload crc");
+        assertEquals(hello, ControlFrames.decode(decode(new CrcFrameCodec(1, MAX, true), wire)));
+    }
+
+    static Frame message(byte[] front, byte[] middle, byte[] data) {
+        return Frame.of(17, new ByteBuffer[] {ByteBuffer.wrap(new byte[41]), ByteBuffer.wrap(front), ByteBuffer.wrap(middle),
+            ByteBuffer.wrap(data)}, new int[] {8, 8, 8, 4096});
+    }
+
+    @Test
+    void rev1_multi_segment_layout_and_round_trip() throws Exception {
+        Frame f = message(new byte[] {1, 2, 3}, new byte[0], new byte[] {9});
+        byte[] wire = join(new CrcFrameCodec(1, MAX, true).encode(f));
+        assertEquals(32 + 41 + 4 + 3 + 0 + 1 + 13, wire.length);
+        ByteBuffer epi = ByteBuffer.wrap(wire, wire.length - 13, 13).order(ByteOrder.LITTLE_ENDIAN);
+        assertEquals(0x0e, epi.get());
+        epi.getInt();
+        assertEquals(0xffffffff, epi.getInt(), "a counted empty segment has crc -1");
+        Frame back = decode(new CrcFrameCodec(1, MAX, true), wire);
+        assertEquals(4, back.numSegments());
+        assertEquals(ByteBuffer.wrap(new byte[] {9}), back.segment(3));
+        assertEquals(4096, back.alignment(3));
+    }
+
+    @Test
+    void trailing_empty_segments_are_not_counted() throws Exception {
+        Frame f = message(new byte[] {1}, new byte[0], new byte[0]);
+        byte[] wire = join(new CrcFrameCodec(1, MAX, true).encode(f));
+        assertEquals(2, wire[1]);
+        assertEquals(32 + 41 + 4 + 1 + 13, wire.length);
+        ByteBuffer epi = ByteBuffer.wrap(wire, wire.length - 13, 13).order(ByteOrder.LITTLE_ENDIAN);
+        epi.get();
+        epi.getInt();
+        assertEquals(0, epi.getInt(), "uncounted slot is 0");
+        assertEquals(0, epi.getInt());
+    }
+
+    @Test
+    void rev0_layout_and_round_trip() throws Exception {
+        Frame f = message(new byte[] {1, 2, 3}, new byte[0], new byte[] {9});
+        byte[] wire = join(new CrcFrameCodec(0, MAX, true).encode(f));
+        assertEquals(32 + 41 + 3 + 0 + 1 + 17, wire.length);
+        Frame back = decode(new CrcFrameCodec(0, MAX, true), wire);
+        assertEquals(ByteBuffer.wrap(new byte[] {1, 2, 3}), back.segment(1));
+        byte[] control = join(new CrcFrameCodec(0, MAX, true).encode(Frame.control(Tag.ACK, ByteBuffer.wrap(new byte[8]))));
+        assertEquals(32 + 8 + 17, control.length, "rev0 always has an epilogue");
+    }
+
+    @Test
+    void an_aborted_rev1_frame_is_dropped() throws Exception {
+        byte[] wire = join(new CrcFrameCodec(1, MAX, true).encode(message(new byte[] {1}, new byte[0], new byte[0])));
+        wire[wire.length - 13] = 0x01;
+        assertNull(decode(new CrcFrameCodec(1, MAX, true), wire));
+    }
+
+    @Test
+    void corruption_anywhere_is_detected() throws Exception {
+        byte[] wire = join(new CrcFrameCodec(1, MAX, true).encode(message(new byte[] {1, 2, 3}, new byte[] {4}, new byte[] {9})));
+        for (int i = 0; i < wire.length; i++) {
+            if (i == wire.length - 13) {
+                continue; // late_status: only its low nibble is checked, as in Ceph (the high one is reserved)
+            }
+            byte[] bad = wire.clone();
+            bad[i] ^= 0x10;
+            assertThrows(ProtocolException.class, () -> decode(new CrcFrameCodec(1, MAX, true), bad), "flip at " + i);
+        }
+    }
+
+    @Test
+    void hostile_preambles_are_refused_before_reading_the_body() {
+        CrcFrameCodec c = new CrcFrameCodec(1, MAX, true);
+        assertThrows(ProtocolException.class, () -> c.decodePreamble(preamble(17, 1, 0x80000000L)), "2^31 segment");
+        assertThrows(ProtocolException.class, () -> c.decodePreamble(preamble(17, 5, 8)), "5 segments");
+        assertThrows(ProtocolException.class, () -> c.decodePreamble(preamble(0, 1, 8)), "tag 0");
+        assertThrows(ProtocolException.class, () -> c.decodePreamble(preamble(99, 1, 8)), "unknown tag");
+        ByteBuffer badCrc = preamble(1, 1, 8);
+        badCrc.put(31, (byte) (badCrc.get(31) ^ 1));
+        IntegrityException e = assertThrows(IntegrityException.class, () -> c.decodePreamble(badCrc));
+        assertTrue(e.getMessage().contains("preamble crc"));
+    }
+
+    static ByteBuffer preamble(int tag, int nseg, long len0) {
+        ByteBuffer b = ByteBuffer.allocate(32).order(ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) tag).put((byte) nseg).putInt((int) len0).putShort((short) 8);
+        b.position(28);
+        b.putInt(28, Crc32c.compute(0, b.array(), 0, 28));
+        return b.position(0);
+    }
+
+    @Test
+    void banner_round_trip_and_v1_peer_detection() throws Exception {
+        byte[] b = Banner.encode(1, 0);
+        assertEquals("63657068207632" + "0a" + "1000" + "0100000000000000" + "0000000000000000", HEX.formatHex(b));
+        assertEquals(16, Banner.decodePrefix(ByteBuffer.wrap(b, 0, 10)));
+        assertArrayEquals(new long[] {1, 0}, Banner.decodePayload(ByteBuffer.wrap(b, 10, 16)));
+        ProtocolException e = assertThrows(ProtocolException.class,
+                () -> Banner.decodePrefix(ByteBuffer.wrap("ceph v027\0".getBytes())));
+        assertTrue(e.getMessage().contains("msgr1"), e.getMessage());
+    }
+}
