@@ -3,7 +3,6 @@ package io.inkwire.cli;
 import io.inkwire.api.auth.AuthException;
 import io.inkwire.monclient.MonClient;
 import io.inkwire.monclient.MonCommandResult;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -68,13 +67,11 @@ final class MonCommands {
         try {
             return MonClient.connect(ctx.providers.transport, ctx.messengerConfig(ctx.verboseDispatcher()).build(), ctx.monitors(),
                     ctx.mountTimeout());
-        } catch (AuthException | TimeoutException e) {
+        } catch (AuthException e) {
             if (ctx.keyringError().isPresent()) {
-                throw new AuthException(AuthException.EACCES, e.getMessage() + "; and no keyring was found for " + ctx.entity + ": "
-                        + ctx.keyringError().get().getMessage(), e);
+                // the likely cause is the missing key: say so
+                throw new AuthException(e.errno(), e.getMessage() + " (and no keyring: " + ctx.keyringError().get().getMessage() + ")", e);
             }
-            throw e;
-        } catch (IOException e) {
             throw e;
         }
     }

@@ -227,7 +227,8 @@ public final class MonHosts {
                 if (host.isEmpty()) {
                     throw new UnknownHostException("empty host name");
                 }
-                ips = resolver.resolve(host);
+                Optional<InetAddress> literal = ipLiteral(host);
+                ips = literal.isPresent() ? List.of(literal.get()) : resolver.resolve(host);
             } catch (UnknownHostException | SecurityException e) {
                 throw new IllegalArgumentException(bad + "does not resolve (" + e.getMessage() + ")", e);
             }
@@ -246,6 +247,15 @@ public final class MonHosts {
             }
         }
         return out.toString();
+    }
+
+    /** A numeric address needs no resolver (getaddrinfo takes literals as they are). */
+    private static Optional<InetAddress> ipLiteral(String host) {
+        try {
+            return Optional.ofNullable(EntityAddr.parse(host.indexOf(':') >= 0 ? "[" + host + "]" : host).ip());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private static boolean isDottedQuad(String host) {

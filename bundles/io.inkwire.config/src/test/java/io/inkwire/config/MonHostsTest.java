@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.inkwire.api.addr.AddrType;
+import io.inkwire.api.addr.EntityAddr;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -123,9 +125,9 @@ class MonHostsTest {
         List<String> expected = new ArrayList<>();
         InetAddress[] all = InetAddress.getAllByName("localhost");
         for (int i = 0; i < all.length; i++) {
-            String ip = all[i].getAddress().length == 4 ? all[i].getHostAddress() : "[" + EntityAddrText.v6(all[i]) + "]";
-            expected.add("v2:" + ip + ":3300/0 mon.noname-" + (char) ('a' + i));
-            expected.add("v1:" + ip + ":6789/0 mon.noname-" + (char) ('a' + i) + "-legacy");
+            InetAddress ip = InetAddress.getByAddress(all[i].getAddress());
+            expected.add(new EntityAddr(AddrType.MSGR2, 0, ip, 3300) + " mon.noname-" + (char) ('a' + i));
+            expected.add(new EntityAddr(AddrType.LEGACY, 0, ip, 6789) + " mon.noname-" + (char) ('a' + i) + "-legacy");
         }
         assertEquals(expected, render(MonHosts.parse("localhost")));
     }
@@ -178,13 +180,5 @@ class MonHostsTest {
 
     private static List<String> render(List<MonEntry> mons) {
         return mons.stream().map(MonEntry::toString).collect(Collectors.toList());
-    }
-
-    /** IPv6 text as Ceph prints it (inet_ntop), for the system-resolver test. */
-    static final class EntityAddrText {
-        static String v6(InetAddress a) {
-            String s = io.inkwire.api.addr.EntityAddr.parse("[" + a.getHostAddress().replaceAll("%.*", "") + "]:1").toString();
-            return s.substring(s.indexOf('[') + 1, s.indexOf(']'));
-        }
     }
 }

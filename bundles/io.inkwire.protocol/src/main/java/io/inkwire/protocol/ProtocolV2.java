@@ -93,6 +93,7 @@ public final class ProtocolV2 {
     private Preamble preamble;
     private FrameCodec codec;
     private int revision;
+    private long msgr2Supported = MSGR2_SUPPORTED;
 
     private EntityType peerType;
     private EntityAddr learnedAddr;
@@ -154,13 +155,21 @@ public final class ProtocolV2 {
         return want;
     }
 
+    /** Test hook: the msgr2 features our banner advertises (e.g. 0 to speak rev0 only); call before {@link #start()}. */
+    void advertiseMsgr2Features(long supported) {
+        if (state != State.NEW) {
+            throw new IllegalStateException("already started");
+        }
+        this.msgr2Supported = supported;
+    }
+
     /** Sends our banner; both sides do so at once on connect. */
     public void start() {
         if (state != State.NEW) {
             throw new IllegalStateException("already started");
         }
         state = State.BANNER;
-        ByteBuffer[] banner = {ByteBuffer.wrap(Banner.encode(MSGR2_SUPPORTED, MSGR2_REQUIRED))};
+        ByteBuffer[] banner = {ByteBuffer.wrap(Banner.encode(msgr2Supported, MSGR2_REQUIRED))};
         transcript.sent(banner);
         transport.write(banner);
         transport.flush();
@@ -223,6 +232,10 @@ public final class ProtocolV2 {
     }
 
     private void checkFrameLimits(Preamble p) throws ProtocolException {
+        // refused at the preamble, so that an unauthenticated peer cannot make us buffer a message-sized frame
+        if (p.tag() == Tag.MESSAGE && state != State.READY) {
+            throw new ProtocolException("MESSAGE frame in state " + state + " (before the handshake completed)");
+        }
         if (p.tag() != Tag.MESSAGE && p.totalLength() > core.maxControlFrameLength()) {
             throw new ProtocolException(Tag.name(p.tag()) + " frame of " + p.totalLength() + " bytes exceeds the control frame limit of "
                     + core.maxControlFrameLength());
@@ -235,13 +248,14 @@ public final class ProtocolV2 {
     private void handleBanner(long[] peer) throws ProtocolException {
         long peerSupported = peer[0];
         long peerRequired = peer[1];
-        if ((peerRequired & ~MSGR2_SUPPORTED) != 0) {
-            throw new ProtocolException(String.format("peer requires msgr2 features 0x%x that inkwire lacks", peerRequired & ~MSGR2_SUPPORTED));
+        if ((peerRequired & ~msgr2Supported) != 0) {
+            throw new ProtocolException(String.format("peer requires msgr2 features 0x%x that inkwire lacks", peerRequired & ~msgr2Supported));
         }
         if ((MSGR2_REQUIRED & ~peerSupported) != 0) {
             throw new ProtocolException(String.format("peer lacks required msgr2 features 0x%x", MSGR2_REQUIRED & ~peerSupported));
         }
-        revision = (peerSupported & Banner.CEPH_MSGR2_FEATURE_REVISION_1) != 0 ? 1 : 0;
+        // rev1 framing only when both banners offer it
+        revision = (peerSupported & msgr2Supported & Banner.CEPH_MSGR2_FEATURE_REVISION_1) != 0 ? 1 : 0;
         codec = new CrcFrameCodec(revision, core.maxSegmentLength(), core.options().getBoolean("ms_crc_data", true));
         readNextFrame();
         state = State.HELLO;

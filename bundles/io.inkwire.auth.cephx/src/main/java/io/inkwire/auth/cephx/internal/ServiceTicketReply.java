@@ -78,11 +78,12 @@ public final class ServiceTicketReply {
                     st = ServiceTicket.decode(p.decoder());
                 }
                 int ticketEnc = in.u8();
+                // owned by the list from here on, so a later failure wipes it too
+                Received partial = new Received(serviceId, st.sessionKey(), st.validity(), TicketBlob.EMPTY);
+                out.add(partial);
                 byte[] ticketBl;
                 if (ticketEnc != 0) {
                     if (ticketEncKey == null) {
-                        destroyAll(out);
-                        st.sessionKey().destroy();
                         throw new AuthException(AuthException.EACCES,
                                 "cephx: ticket reply holds an encrypted ticket but there is no previous session key");
                     }
@@ -92,8 +93,8 @@ public final class ServiceTicketReply {
                 } else {
                     ticketBl = in.bytes();
                 }
-                CephDecoder tb = new CephDecoder(ticketBl, "cephx ticket blob");
-                out.add(new Received(serviceId, st.sessionKey(), st.validity(), TicketBlob.decode(tb)));
+                TicketBlob blob = TicketBlob.decode(new CephDecoder(ticketBl, "cephx ticket blob"));
+                out.set(out.size() - 1, new Received(serviceId, st.sessionKey(), st.validity(), blob));
             }
             return out;
         } catch (ProtocolException e) {

@@ -3,7 +3,6 @@ package io.inkwire.auth.cephx.internal;
 import io.inkwire.api.ProtocolException;
 import io.inkwire.api.addr.EntityName;
 import io.inkwire.api.auth.AuthException;
-import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -49,9 +48,5 @@ final class TicketAuthority {
         } catch (ProtocolException e) {
             throw new AuthException(AuthException.EACCES, "cephx: undecodable " + service + " ticket", e);
         }
-    }
-
-    static Duration ttl(double seconds) {
-        return Utime.ofSeconds(seconds).toDuration();
     }
 }

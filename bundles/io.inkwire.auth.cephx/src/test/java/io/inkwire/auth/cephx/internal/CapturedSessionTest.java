@@ -21,7 +21,6 @@ import io.inkwire.api.auth.AuthServerSession;
 import io.inkwire.api.auth.AuthServerStep;
 import io.inkwire.api.config.CephConfig;
 import io.inkwire.wire.CephDecoder;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -4,7 +4,6 @@ import static io.inkwire.auth.cephx.internal.TestSupport.exchange;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -367,8 +366,9 @@ class EndToEndTest {
         monSession(client, CRC, 0);
         AuthException e = assertThrows(AuthException.class, () -> client.handleRenewalReply(-13, new byte[0], clock.instant()));
         assertEquals(-13, e.errno());
-        byte[] status = new CephEncoder().u16(CephxRequestHeader.CEPHX_GET_PRINCIPAL_SESSION_KEY).u32(-1L & 0xffffffffL - 0).toByteArray();
-        assertThrows(AuthException.class, () -> client.handleRenewalReply(0, status, clock.instant()));
+        byte[] statusEperm = new CephEncoder().u16(CephxRequestHeader.CEPHX_GET_PRINCIPAL_SESSION_KEY).u32(0xffffffffL).toByteArray();
+        assertEquals(AuthException.EPERM,
+                assertThrows(AuthException.class, () -> client.handleRenewalReply(0, statusEperm, clock.instant())).errno());
     }
 
     @Test
@@ -410,6 +410,5 @@ class EndToEndTest {
         assertArrayEquals(new byte[16], held.secretCopy());
         assertEquals(0, client.ticketMask());
         assertThrows(AuthException.class, () -> client.newSession(EntityType.MON).initialRequest());
-        assertNotEquals(0, globalIds.get());
     }
 }

@@ -1,0 +1,140 @@
+package io.inkwire.itests.interop;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A real Ceph cluster on loopback for one test class, started and stopped with the project's
+ * {@code scripts/ceph-lab}. If it cannot start, the class fails (never skips): interop is the point.
+ */
+public final class CephLab implements BeforeAllCallback, AfterAllCallback {
+
+    private final List<String> startArgs = new ArrayList<>();
+    private final Path dir;
+    private final int portV2;
+    private final int portV1;
+
+    private CephLab(String name, int portV2, int portV1) {
+        this.dir = Paths.get("/tmp", "inkwire-itest-" + name);
+        this.portV2 = portV2;
+        this.portV1 = portV1;
+    }
+
+    /** A lab in /tmp/inkwire-itest-NAME with its monitor on the given v2/v1 ports. */
+    public static CephLab create(String name, int portV2, int portV1) {
+        return new CephLab(name, portV2, portV1);
+    }
+
+    public CephLab auth(String auth) {
+        startArgs.add("--auth");
+        startArgs.add(auth);
+        return this;
+    }
+
+    public CephLab mode(String modes) {
+        startArgs.add("--mode");
+        startArgs.add(modes);
+        return this;
+    }
+
+    public CephLab osd() {
+        startArgs.add("--osd");
+        return this;
+    }
+
+    public CephLab serviceTicketTtl(int seconds) {
+        startArgs.add("--service-ticket-ttl");
+        startArgs.add(String.valueOf(seconds));
+        return this;
+    }
+
+    public static Path root() {
+        String r = System.getProperty("inkwire.root");
+        Path p = r != null ? Paths.get(r) : Paths.get("").toAbsolutePath();
+        while (p != null && !Files.exists(p.resolve("scripts/ceph-lab"))) {
+            p = p.getParent();
+        }
+        if (p == null) {
+            throw new IllegalStateException("cannot find scripts/ceph-lab above " + r);
+        }
+        return p;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(root().resolve("scripts/ceph-lab").toString(), "start", "--dir", dir.toString(),
+                "--mon-port-v2", String.valueOf(portV2), "--mon-port-v1", String.valueOf(portV1)));
+        cmd.addAll(startArgs);
+        Result r = run(cmd, 300);
+        if (r.exit != 0) {
+            throw new IllegalStateException("the Ceph lab did not start (" + String.join(" ", cmd) + "), exit " + r.exit + ":\n" + r.out + r.err);
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        run(List.of(root().resolve("scripts/ceph-lab").toString(), "stop", "--dir", dir.toString()), 120);
+    }
+
+    public Path conf() {
+        return dir.resolve("ceph.conf");
+    }
+
+    public Path adminKeyring() {
+        return dir.resolve("ceph.client.admin.keyring");
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public int portV2() {
+        return portV2;
+    }
+
+    public int portV1() {
+        return portV1;
+    }
+
+    /** Runs Ceph's own {@code ceph} CLI against this lab. */
+    public Result ceph(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("timeout", "60", "ceph", "-c", conf().toString()));
+        cmd.addAll(List.of(args));
+        return run(cmd, 90);
+    }
+
+    /** The monitor's log, for checks of what it saw. */
+    public String monLog() throws IOException {
+        Path log = dir.resolve("log/mon.a.log");
+        return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+    }
+
+    /** A finished process. */
+    public record Result(int exit, String out, String err) {
+    }
+
+    public static Result run(List<String> cmd, int timeoutSeconds) throws IOException, InterruptedException {
+        Path out = Files.createTempFile("inkwire-itest", ".out");
+        Path err = Files.createTempFile("inkwire-itest", ".err");
+        try {
+            Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("timed out after " + timeoutSeconds + " s: " + String.join(" ", cmd));
+            }
+            return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+}
