@@ -22,5 +22,7 @@ module io.inkwire.codec.mon {
             io.inkwire.codec.mon.MMonGetVersionReply.Codec,
             io.inkwire.codec.mon.MMonCommand.Codec,
             io.inkwire.codec.mon.MMonCommandAck.Codec,
-            io.inkwire.codec.mon.MConfig.Codec;
+            io.inkwire.codec.mon.MConfig.Codec,
+            io.inkwire.codec.mon.MCommand.Codec,
+            io.inkwire.codec.mon.MCommandReply.Codec;
 }

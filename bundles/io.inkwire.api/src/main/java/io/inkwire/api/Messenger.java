@@ -4,6 +4,8 @@ import io.inkwire.api.addr.EntityAddr;
 import io.inkwire.api.addr.EntityAddrVec;
 import io.inkwire.api.addr.EntityName;
 import io.inkwire.api.addr.EntityType;
+import io.inkwire.api.auth.AuthClientHandler;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -29,6 +31,12 @@ public interface Messenger extends AutoCloseable {
 
     /** The addresses bound, empty if not bound. */
     EntityAddrVec boundAddrs();
+
+    /**
+     * Our client-side auth state for a method, once a connection has used it: the monitor client
+     * renews tickets through it over its established session.
+     */
+    Optional<AuthClientHandler> authClientHandler(int method);
 
     /** Closes every connection and the acceptor. */
     @Override

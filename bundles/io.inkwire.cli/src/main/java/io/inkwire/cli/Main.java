@@ -24,6 +24,7 @@ public final class Main {
             "commands:",
             "  status                 what `ceph -s` shows, from the monitor (-f json for its JSON)",
             "  mon-command '<json>'   send a command to the monitor; output on stdout, status on stderr",
+            "  tell osd.N '<json>'    send a command straight to an OSD (cephx authorizer, MCommand)",
             "  demo                   an inkwire acceptor and connector in this process on loopback:",
             "                         handshake, messages, what was negotiated, a throughput figure",
             "  serve --bind ADDR      a standalone acceptor (answers MPing, echoes other messages, and",
@@ -72,6 +73,11 @@ public final class Main {
                         throw new CliArgs.UsageException("mon-command takes one JSON argument, e.g. '{\"prefix\": \"fsid\"}'");
                     }
                     return new MonCommands(new CliContext(args, env, err), out, err).monCommand(rest.get(0));
+                case "tell":
+                    if (rest.size() != 2) {
+                        throw new CliArgs.UsageException("tell takes a daemon and a JSON command, e.g. tell osd.0 '{\"prefix\": \"version\"}'");
+                    }
+                    return new TellCommand(new CliContext(args, env, err), out, err).run(rest.get(0), rest.get(1));
                 case "demo":
                     return new DemoCommand(new CliContext(args, env, err), out, err).run();
                 case "serve":

@@ -9,11 +9,14 @@ import io.inkwire.api.ProtocolException;
 import io.inkwire.api.addr.EntityAddr;
 import io.inkwire.api.addr.EntityAddrVec;
 import io.inkwire.api.addr.EntityType;
+import io.inkwire.api.auth.AuthClientHandler;
 import io.inkwire.api.auth.AuthException;
 import io.inkwire.api.config.CephConfig;
 import io.inkwire.api.message.CephMessage;
 import io.inkwire.api.message.MessageCodecs;
 import io.inkwire.api.message.RawMessage;
+import io.inkwire.codec.mon.MAuth;
+import io.inkwire.codec.mon.MAuthReply;
 import io.inkwire.codec.mon.MConfig;
 import io.inkwire.codec.mon.MMonCommand;
 import io.inkwire.codec.mon.MMonCommandAck;
@@ -24,6 +27,7 @@ import io.inkwire.codec.mon.MonMap;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,10 +67,16 @@ public final class MonClient implements AutoCloseable {
     private volatile CompletableFuture<MonMap> monMapFuture = new CompletableFuture<>();
     private volatile MonMap monMap;
     private volatile Connection session;
+    private final List<io.inkwire.api.auth.AuthProvider> authProviders;
+    private final java.util.concurrent.atomic.AtomicInteger renewals = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile boolean renewalInFlight;
+    private volatile long renewalSentAt;
+    private volatile AuthClientHandler renewingWith;
 
     private MonClient(MessengerFactory factory, MessengerConfig base, List<EntityAddrVec> mons, Duration mountTimeout) {
         this.codecs = base.codecs();
         this.options = base.options();
+        this.authProviders = base.authProviders();
         this.initialMons = List.copyOf(mons);
         this.mountTimeout = mountTimeout;
         this.userDispatcher = base.dispatcher();
@@ -168,14 +178,54 @@ public final class MonClient implements AutoCloseable {
 
     private void scheduleTicks() {
         long pingMillis = (long) (options.getSeconds("mon_client_ping_interval", 10) * 1000);
-        timer.scheduleWithFixedDelay(this::tick, pingMillis, pingMillis, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::ping, pingMillis, pingMillis, TimeUnit.MILLISECONDS);
+        // MonClient::tick checks tickets every second (_check_auth_tickets)
+        timer.scheduleWithFixedDelay(this::checkTickets, 1, 1, TimeUnit.SECONDS);
     }
 
-    private void tick() {
+    private void ping() {
         Connection c = session;
         if (c != null && c.isOpen()) {
             c.keepalive();
         }
+    }
+
+    /** Renews tickets over the established session with MAuth, as MonClient::_check_auth_tickets does. */
+    private void checkTickets() {
+        Connection c = session;
+        if (c == null || !c.isOpen()) {
+            return;
+        }
+        if (renewalInFlight && System.nanoTime() - renewalSentAt < TimeUnit.SECONDS.toNanos(30)) {
+            return; // an answer is due; ask again if none came
+        }
+        String methodName = c.info().map(i -> i.authMethod()).orElse("");
+        for (io.inkwire.api.auth.AuthProvider p : authProviders) {
+            if (!p.name().equals(methodName)) {
+                continue;
+            }
+            messenger.authClientHandler(p.method()).ifPresent(h -> {
+                Instant now = Instant.now();
+                if (!h.needsRenewal(now)) {
+                    return;
+                }
+                try {
+                    byte[] request = h.buildRenewalRequest(now);
+                    renewalInFlight = true;
+                    renewalSentAt = System.nanoTime();
+                    renewingWith = h;
+                    long features = c.info().map(i -> i.features()).orElse(0L);
+                    c.send(codecs.encode(new MAuth(p.method(), request, monMap.epoch()), features));
+                } catch (AuthException e) {
+                    LOG.log(System.Logger.Level.WARNING, "cannot renew tickets: " + e.getMessage());
+                }
+            });
+        }
+    }
+
+    /** How many ticket renewals completed on this session. */
+    public int ticketRenewals() {
+        return renewals.get();
     }
 
     /** The current monmap. */
@@ -247,6 +297,20 @@ public final class MonClient implements AutoCloseable {
         commands.values().forEach(f -> f.completeExceptionally(new IOException("monitor client closed")));
     }
 
+    private void handleAuthReply(MAuthReply reply) {
+        AuthClientHandler h = renewingWith;
+        renewalInFlight = false;
+        if (h == null) {
+            return;
+        }
+        try {
+            h.handleRenewalReply(reply.result(), reply.resultBl(), Instant.now());
+            renewals.incrementAndGet();
+        } catch (AuthException e) {
+            LOG.log(System.Logger.Level.WARNING, "ticket renewal refused by the monitor: " + e.getMessage());
+        }
+    }
+
     /** Routes what the monitor sends. */
     private final class MonDispatcher implements Dispatcher {
 
@@ -263,6 +327,8 @@ public final class MonClient implements AutoCloseable {
                     if (f != null) {
                         f.complete(new MonCommandResult(ack.r(), ack.rs(), ack.output()));
                     }
+                } else if (m instanceof MAuthReply reply) {
+                    handleAuthReply(reply);
                 } else if (m instanceof MConfig cfg) {
                     config.clear();
                     config.putAll(cfg.config());

@@ -138,6 +138,11 @@ public final class MessengerCore implements AutoCloseable {
         return h;
     }
 
+    /** The client-side handler for a method if one was created. */
+    public Optional<AuthClientHandler> existingClientHandler(int method) {
+        return Optional.ofNullable(clientHandlers.get(method));
+    }
+
     /** The server-side handler for a method, created once. */
     public AuthServerHandler serverHandler(AuthProvider p) throws AuthException {
         AuthServerHandler h = serverHandlers.get(p.method());

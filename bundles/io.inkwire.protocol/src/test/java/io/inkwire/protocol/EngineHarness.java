@@ -102,6 +102,7 @@ final class EngineHarness {
         private int filled;
         int maxWanted;
         int onBytesCalls;
+        int chunks;
 
         Endpoint(MessengerCore core, InetSocketAddress remote, InetSocketAddress local, long seed) {
             this.core = core;
@@ -126,6 +127,7 @@ final class EngineHarness {
                 System.arraycopy(bytes, i, partial, filled, n);
                 filled += n;
                 i += n;
+                chunks++;
                 if (filled == want) {
                     byte[] full = partial;
                     partial = null;

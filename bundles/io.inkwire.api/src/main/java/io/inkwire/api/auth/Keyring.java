@@ -10,6 +10,11 @@ public interface Keyring {
     /** The key of an entity, if this keyring holds one. */
     Optional<CryptoKey> key(EntityName entity);
 
+    /** Where the keys come from, for error messages (a file name; never key material). */
+    default String origin() {
+        return "the keyring";
+    }
+
     static Keyring empty() {
         return e -> Optional.empty();
     }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** The codecs are found through ServiceLoader, and each DS descriptor advertises the type its codec handles. */
 class CodecRegistrationTest {
 
-    private static final Set<Integer> TYPES = Set.of(2, 4, 5, 15, 16, 17, 18, 19, 20, 50, 51, 62);
+    private static final Set<Integer> TYPES = Set.of(2, 4, 5, 15, 16, 17, 18, 19, 20, 50, 51, 62, 97, 98);
 
     @SuppressWarnings("rawtypes")
     private static List<MessageCodec<?>> loaded() {

@@ -46,7 +46,9 @@ class MessageRoundTripTest {
                         "[client.x]\n".getBytes(StandardCharsets.UTF_8)), 50, 1, 1),
                 Arguments.of(new MMonCommandAck.Codec(), new MMonCommandAck(9, -22, "bad", List.of("{}"),
                         "out".getBytes(StandardCharsets.UTF_8)), 51, 1, 1),
-                Arguments.of(new MConfig.Codec(), new MConfig(Map.of("mon_host", "[v2:10.0.0.10:3300]", "debug_ms", "1")), 62, 1, 1));
+                Arguments.of(new MConfig.Codec(), new MConfig(Map.of("mon_host", "[v2:10.0.0.10:3300]", "debug_ms", "1")), 62, 1, 1),
+                Arguments.of(new MCommand.Codec(), new MCommand(5, FSID, List.of("{\"prefix\": \"version\"}"), new byte[0]), 97, 1, 1),
+                Arguments.of(new MCommandReply.Codec(), new MCommandReply(5, 0, "", "{\"version\":\"16.2.15\"}".getBytes(StandardCharsets.UTF_8)), 98, 1, 1));
     }
 
     @ParameterizedTest(name = "{1}")

@@ -31,7 +31,7 @@ public record HelloFrame(EntityType entityType, EntityAddr peerAddr) implements 
         try {
             t = EntityType.fromCode(type);
         } catch (IllegalArgumentException e) {
-            throw d.error("HELLO: unknown entity type " + type);
+            throw d.error("unknown entity type " + type);
         }
         return new HelloFrame(t, EntityAddrCodec.decode(d));
     }

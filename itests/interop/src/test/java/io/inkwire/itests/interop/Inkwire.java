@@ -16,6 +16,11 @@ final class Inkwire {
     }
 
     static CephLab.Result run(String... args) throws IOException, InterruptedException {
+        return CephLab.run(command(args), 120);
+    }
+
+    /** The command line that runs the CLI with these arguments. */
+    static List<String> command(String... args) throws IOException {
         Path target = CephLab.root().resolve("bundles/io.inkwire.cli/target");
         Path jar;
         try (var s = Files.list(target)) {
@@ -25,6 +30,6 @@ final class Inkwire {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-p", target.resolve("modules") + ":" + jar, "-m", "io.inkwire.cli/io.inkwire.cli.Main"));
         cmd.addAll(List.of(args));
-        return CephLab.run(cmd, 120);
+        return cmd;
     }
 }

@@ -5,22 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.inkwire.api.MessengerConfig;
-import io.inkwire.api.MessengerFactory;
-import io.inkwire.api.addr.EntityName;
-import io.inkwire.api.auth.AuthProvider;
 import io.inkwire.api.config.CephConfig;
-import io.inkwire.api.message.MessageCodec;
-import io.inkwire.api.message.MessageCodecs;
-import io.inkwire.api.mode.ConnectionMode;
 import io.inkwire.codec.mon.MonMap;
-import io.inkwire.config.CephConfFile;
-import io.inkwire.config.MonHosts;
 import io.inkwire.monclient.MonClient;
 import io.inkwire.monclient.MonCommandResult;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.ServiceLoader;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -91,19 +80,8 @@ class MonitorAuthNoneCrcTest {
 
     @Test
     void the_monitor_client_fetches_the_monmap() throws Exception {
-        CephConfig options = CephConfFile.read(LAB.conf()).resolve(EntityName.CLIENT_ADMIN);
-        List<AuthProvider> auth = new ArrayList<>();
-        ServiceLoader.load(AuthProvider.class).forEach(auth::add);
-        List<ConnectionMode> modes = new ArrayList<>();
-        ServiceLoader.load(ConnectionMode.class).forEach(modes::add);
-        List<MessageCodec<?>> codecs = new ArrayList<>();
-        ServiceLoader.load(MessageCodec.class).forEach(codecs::add);
-        MessengerConfig cfg = MessengerConfig.builder(EntityName.CLIENT_ADMIN).options(options).authProviders(auth).modes(modes)
-                .codecs(MessageCodecs.of(codecs)).build();
-        List<io.inkwire.api.addr.EntityAddrVec> mons = new ArrayList<>();
-        MonHosts.parse(options.getString("mon_host", "")).forEach(m -> mons.add(m.addrs()));
-        try (MonClient mc = MonClient.connect(ServiceLoader.load(MessengerFactory.class).findFirst().orElseThrow(), cfg, mons,
-                Duration.ofSeconds(30))) {
+        MessengerConfig cfg = Providers.forLab(LAB.conf(), CephConfig.empty()).build();
+        try (MonClient mc = MonClient.connect(Providers.transport(), cfg, Providers.monitors(LAB.conf()), Duration.ofSeconds(30))) {
             MonMap map = mc.monMap();
             assertEquals(LAB.ceph("fsid").out().trim(), map.fsid().toString());
             assertEquals(1, map.mons().size());

@@ -43,7 +43,7 @@ public final class CephxClientHandler implements AuthClientHandler {
         this.name = config.name();
         this.rt = runtime;
         CryptoKey key = config.keyring().key(name).orElseThrow(() ->
-                new AuthException(AuthException.ENOENT, "cephx: no key for " + name + " in the keyring"));
+                new AuthException(AuthException.ENOENT, "cephx: no key for " + name + " in " + config.keyring().origin()));
         try {
             this.secret = CephxKey.of(key);
             this.want = ServiceMask.wantKeys(config.options());

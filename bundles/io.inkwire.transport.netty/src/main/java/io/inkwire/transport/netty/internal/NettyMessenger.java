@@ -9,6 +9,7 @@ import io.inkwire.api.addr.EntityAddr;
 import io.inkwire.api.addr.EntityAddrVec;
 import io.inkwire.api.addr.EntityName;
 import io.inkwire.api.addr.EntityType;
+import io.inkwire.api.auth.AuthClientHandler;
 import io.inkwire.protocol.MessengerCore;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
@@ -26,6 +27,7 @@ import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -136,6 +138,11 @@ public final class NettyMessenger implements Messenger {
     @Override
     public EntityAddrVec boundAddrs() {
         return core.myAddrs();
+    }
+
+    @Override
+    public Optional<AuthClientHandler> authClientHandler(int method) {
+        return core.existingClientHandler(method);
     }
 
     void register(NettyConnection c) {

@@ -1,0 +1,99 @@
+package io.inkwire.itests.interop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.inkwire.api.auth.CryptoKey;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Ceph's own {@code ceph} CLI against {@code inkwire serve}: inkwire is the cephx authority and
+ * the msgr2 acceptor. The CLI completes the handshake, gets a MonMap naming the acceptor and an
+ * empty MConfig, and exits promptly on the "not supported" answer to its first command.
+ */
+class CephCliAgainstInkwireTest {
+
+    static final int PORT = 23300;
+    static Path dir;
+    static Path keyring;
+    static Process serve;
+    static Path serveOut;
+    static Path serveErr;
+
+    @BeforeAll
+    static void startServe() throws Exception {
+        dir = Files.createTempDirectory("inkwire-serve");
+        keyring = dir.resolve("keyring");
+        byte[] secret = new byte[16];
+        new SecureRandom().nextBytes(secret);
+        Files.writeString(keyring, "[client.admin]\n\tkey = " + new CryptoKey(CryptoKey.CEPH_CRYPTO_AES, 0, 0, secret).toBase64() + "\n");
+        serveOut = dir.resolve("serve.out");
+        serveErr = dir.resolve("serve.err");
+        serve = new ProcessBuilder(Inkwire.command("serve", "--bind", "v2:127.0.0.1:" + PORT, "-k", keyring.toString(),
+                "--auth_service_required", "cephx", "--ms_mon_service_mode", "secure crc"))
+                .redirectOutput(serveOut.toFile()).redirectError(serveErr.toFile()).start();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.readString(serveOut).contains("serving") && System.nanoTime() < until && serve.isAlive()) {
+            Thread.sleep(100);
+        }
+        assertTrue(Files.readString(serveOut).contains("inkwire: serving mon.inkwire at v2:127.0.0.1:" + PORT + "/0"),
+                "serve did not start: " + Files.readString(serveOut) + Files.readString(serveErr));
+    }
+
+    @AfterAll
+    static void stopServe() throws Exception {
+        if (serve != null) {
+            serve.destroy(); // SIGTERM: serve closes its messenger and exits
+            assertTrue(serve.waitFor(20, TimeUnit.SECONDS), "serve did not stop on SIGTERM");
+        }
+    }
+
+    private static CephLab.Result ceph(String... extra) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of("timeout", "60", "ceph", "--conf", "/dev/null", "--mon_host",
+                "v2:127.0.0.1:" + PORT, "-k", keyring.toString(), "--client_mount_timeout", "20"));
+        cmd.addAll(List.of(extra));
+        cmd.add("-s");
+        return CephLab.run(cmd, 90);
+    }
+
+    @Test
+    void the_ceph_cli_authenticates_with_inkwire_as_the_authority_in_secure_and_crc_mode() throws Exception {
+        for (String mode : new String[] {"secure", "crc"}) {
+            int before = Files.readString(serveErr).length();
+            long start = System.nanoTime();
+            CephLab.Result r = ceph("--ms_mon_client_mode=" + mode);
+            long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+            assertNotEquals(0, r.exit(), r.out() + r.err());
+            assertNotEquals(124, r.exit(), "the ceph CLI hung until timeout(1) killed it");
+            assertTrue(seconds < 20, "took " + seconds + " s");
+            assertTrue(r.err().contains("ENOTSUP"), "the CLI reports our 'not supported': " + r.err());
+            String log = Files.readString(serveErr).substring(before);
+            Matcher m = Pattern.compile("accepted .*auth=cephx mode=" + mode + " peer_type=client peer_name=client\\.admin global_id=(\\d+)").matcher(log);
+            assertTrue(m.find(), "serve log: " + log);
+            assertTrue(Long.parseLong(m.group(1)) > 0);
+        }
+    }
+
+    @Test
+    void a_ceph_cli_with_the_wrong_key_is_refused() throws Exception {
+        Path wrong = dir.resolve("wrong.keyring");
+        Files.writeString(wrong, "[client.admin]\n\tkey = AQAAAAAAAAAAABAAAAECAwQFBgcICQoLDA0ODw==\n");
+        CephLab.Result r = CephLab.run(List.of("timeout", "60", "ceph", "--conf", "/dev/null", "--mon_host", "v2:127.0.0.1:" + PORT,
+                "-k", wrong.toString(), "--client_mount_timeout", "10", "-s"), 90);
+        assertNotEquals(0, r.exit());
+        assertNotEquals(124, r.exit(), "hung");
+        assertTrue(r.err().toLowerCase().contains("permission denied") || r.err().contains("EACCES") || r.err().contains("error"),
+                r.err());
+        assertEquals(false, Files.readString(serveErr).contains("Exception"), "serve logged no stack trace");
+    }
+}
