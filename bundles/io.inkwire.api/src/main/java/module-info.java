@@ -8,6 +8,7 @@ module io.inkwire.api {
 
     exports io.inkwire.api;
     exports io.inkwire.api.addr;
+    exports io.inkwire.api.annotations;
     exports io.inkwire.api.auth;
     exports io.inkwire.api.config;
     exports io.inkwire.api.message;

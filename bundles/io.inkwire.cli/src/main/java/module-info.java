@@ -3,6 +3,9 @@ module io.inkwire.cli {
     requires io.inkwire.config;
     requires io.inkwire.monclient;
     requires java.logging;
+    // bench: CPU and allocation figures (com.sun.management), and its PNG chart (Java2D, headless)
+    requires jdk.management;
+    requires java.desktop;
 
     uses io.inkwire.api.MessengerFactory;
     uses io.inkwire.api.auth.AuthProvider;

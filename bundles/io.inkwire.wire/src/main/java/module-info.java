@@ -5,4 +5,5 @@ module io.inkwire.wire {
 
     exports io.inkwire.wire;
     exports io.inkwire.wire.frame;
+    exports io.inkwire.wire.v1;
 }

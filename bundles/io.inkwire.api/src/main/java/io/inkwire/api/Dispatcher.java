@@ -17,6 +17,23 @@ public interface Dispatcher {
     default void onReady(Connection connection) {
     }
 
+    /**
+     * The socket under a lossless connection failed (a cut, a protocol error, or the peer fell
+     * silent past {@code inkwire_connection_dead_timeout}). The connection survives: the side that
+     * dialed reconnects and every unacknowledged message is sent again; nothing is lost. A lossy
+     * connection is closed instead ({@link #onClosed}).
+     */
+    default void onFault(Connection connection, Throwable cause) {
+    }
+
+    /**
+     * The peer had forgotten our lossless session (it restarted, or reset it): messages queued or
+     * in flight were dropped, and the connection continues as a new session (Ceph's
+     * {@code ms_handle_remote_reset}).
+     */
+    default void onRemoteReset(Connection connection) {
+    }
+
     /** A connection closed; {@code cause} is null for an orderly close. */
     default void onClosed(Connection connection, Throwable cause) {
     }

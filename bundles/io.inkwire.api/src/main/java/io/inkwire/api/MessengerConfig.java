@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Everything a messenger is made of: its identity, the Ceph options, the providers it may use
@@ -23,6 +24,8 @@ public final class MessengerConfig {
     private final Keyring keyring;
     private final List<AuthProvider> authProviders;
     private final List<ConnectionMode> modes;
+    private final Supplier<? extends List<? extends AuthProvider>> liveAuthProviders;
+    private final Supplier<? extends List<? extends ConnectionMode>> liveModes;
     private final MessageCodecs codecs;
     private final Dispatcher dispatcher;
     private final Function<EntityType, ConnectionPolicy> policies;
@@ -33,6 +36,8 @@ public final class MessengerConfig {
         this.keyring = b.keyring;
         this.authProviders = List.copyOf(b.authProviders);
         this.modes = List.copyOf(b.modes);
+        this.liveAuthProviders = b.liveAuthProviders;
+        this.liveModes = b.liveModes;
         this.codecs = b.codecs;
         this.dispatcher = b.dispatcher;
         this.policies = b.policies;
@@ -47,6 +52,8 @@ public final class MessengerConfig {
         Builder b = new Builder(name).options(options).keyring(keyring).authProviders(authProviders).modes(modes).codecs(codecs)
                 .dispatcher(dispatcher);
         b.policies = policies;
+        b.liveAuthProviders = liveAuthProviders;
+        b.liveModes = liveModes;
         return b;
     }
 
@@ -62,12 +69,14 @@ public final class MessengerConfig {
         return keyring;
     }
 
+    /** The auth providers: the fixed list, or the live source's current list when one was set. */
     public List<AuthProvider> authProviders() {
-        return authProviders;
+        return liveAuthProviders == null ? authProviders : List.copyOf(liveAuthProviders.get());
     }
 
+    /** The connection modes: the fixed list, or the live source's current list when one was set. */
     public List<ConnectionMode> modes() {
-        return modes;
+        return liveModes == null ? modes : List.copyOf(liveModes.get());
     }
 
     public MessageCodecs codecs() {
@@ -93,6 +102,8 @@ public final class MessengerConfig {
         private MessageCodecs codecs = MessageCodecs.of(List.of());
         private Dispatcher dispatcher = (c, m) -> { };
         private Function<EntityType, ConnectionPolicy> policies;
+        private Supplier<? extends List<? extends AuthProvider>> liveAuthProviders;
+        private Supplier<? extends List<? extends ConnectionMode>> liveModes;
 
         private Builder(EntityName name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -119,6 +130,21 @@ public final class MessengerConfig {
 
         public Builder authProvider(AuthProvider p) {
             this.authProviders.add(p);
+            return this;
+        }
+
+        /**
+         * A live source of auth providers, asked again for every connection (OSGi services that
+         * come and go); it replaces the fixed list.
+         */
+        public Builder liveAuthProviders(Supplier<? extends List<? extends AuthProvider>> source) {
+            this.liveAuthProviders = Objects.requireNonNull(source);
+            return this;
+        }
+
+        /** A live source of connection modes, asked again for every connection; it replaces the fixed list. */
+        public Builder liveModes(Supplier<? extends List<? extends ConnectionMode>> source) {
+            this.liveModes = Objects.requireNonNull(source);
             return this;
         }
 

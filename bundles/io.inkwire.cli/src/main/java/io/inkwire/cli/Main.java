@@ -27,15 +27,21 @@ public final class Main {
             "  tell osd.N '<json>'    send a command straight to an OSD (cephx authorizer, MCommand)",
             "  demo                   an inkwire acceptor and connector in this process on loopback:",
             "                         handshake, messages, what was negotiated, a throughput figure",
-            "  serve --bind ADDR      a standalone acceptor (answers MPing, echoes other messages, and",
-            "                         answers a Ceph client as a minimal monitor); stops on SIGINT/SIGTERM",
+            "  serve --bind ADDRS     a standalone acceptor on an address or a [v2:…,v1:…] vector (answers",
+            "                         MPing, echoes other messages, answers a Ceph client as a minimal",
+            "                         monitor); prints the bound vector; stops on SIGINT/SIGTERM",
+            "  bench                  messages/s, MB/s, latency, CPU and allocation of inkwire on loopback,",
+            "                         beside the machine's limits (CRC32C, AES-GCM, NIO loopback) measured",
+            "                         in the same run: [--size 4096,4194304] [--connections N] [--in-flight N]",
+            "                         [--seconds S] [--mode crc,secure] [--auth none|cephx] [--target v2:ADDR]",
+            "                         [--plot FILE.png] [-f plain|json|json-pretty|markdown]",
             "",
             "options (before or after the command):",
             "  -c, --conf FILE        ceph.conf (default $CEPH_CONF, else /etc/ceph/ceph.conf)",
             "  -k, --keyring FILE     keyring",
             "  -n, --name TYPE.ID     entity name (default client.admin)",
             "  -i, --id ID            client id (client.ID)",
-            "  -m, --mon-host ADDRS   monitors, mon_host syntax",
+            "  -m, --mon-host ADDRS   monitors, mon_host syntax (v2: first; v1: uses msgr1)",
             "  -f, --format FMT       plain | json | json-pretty",
             "  -v, --verbose          one line per established connection on stderr; stack traces",
             "  --NAME VALUE, --NAME=VALUE   any Ceph option, e.g. --ms_mon_client_mode=crc",
@@ -82,6 +88,8 @@ public final class Main {
                     return new DemoCommand(new CliContext(args, env, err), out, err).run();
                 case "serve":
                     return new ServeCommand(new CliContext(args, env, err), out, err).run();
+                case "bench":
+                    return new BenchCommand(new CliContext(args, env, err), out, err).run();
                 default:
                     throw new CliArgs.UsageException("unknown command '" + command + "'");
             }

@@ -37,6 +37,12 @@ import java.util.concurrent.TimeUnit;
  * {@code serve --bind ADDR}: a standalone acceptor. It answers MPing, echoes messages of other
  * types, and — so that a Ceph client pointed at it gets answers it understands — serves a MonMap
  * naming itself, an empty MConfig, and a clear "not supported" to mon commands.
+ *
+ * <p>{@code ADDR} is an address or a vector in Ceph's syntax: {@code v2:} addresses serve msgr2,
+ * {@code v1:} addresses msgr1 (its clients authenticate with MAuth, answered by the transport), and
+ * an address without a protocol binds v2 on its port and v1 on the next, as
+ * {@code ms_bind_msgr2} / {@code ms_bind_msgr1} allow; {@code ::1} and other IPv6 addresses next
+ * to IPv4 ones need {@code ms_bind_ipv6=true}. The bound vector is printed in Ceph's syntax.
  */
 final class ServeCommand {
 
@@ -57,9 +63,9 @@ final class ServeCommand {
     int run() throws Exception {
         String bind = ctx.args.commandFlags.get("bind");
         if (bind == null) {
-            throw new CliArgs.UsageException("serve needs --bind ADDR, e.g. --bind v2:127.0.0.1:3300");
+            throw new CliArgs.UsageException("serve needs --bind ADDR, e.g. --bind v2:127.0.0.1:3300 or --bind '[v2:127.0.0.1:3300,v1:127.0.0.1:6789]'");
         }
-        EntityAddrVec addrs = EntityAddrVec.parse(bind, AddrType.MSGR2);
+        EntityAddrVec addrs = EntityAddrVec.parse(bind, AddrType.ANY);
         EntityName self = ctx.args.name != null ? ctx.entity : new EntityName(EntityType.MON, "inkwire");
         Keyring keyring = withOwnKey(ctx.keyring(), self);
         Messenger messenger = ctx.providers.transport.create(MessengerConfig.builder(self).options(ctx.options).keyring(keyring)

@@ -23,13 +23,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code tell osd.N '<json>'}: what {@code ceph tell osd.N} does — find the daemon's v2 address
- * through the monitor ({@code osd find}), connect to it with the service ticket the monitor session
+ * {@code tell osd.N '<json>'}: what {@code ceph tell osd.N} does — find the daemon's addresses
+ * through the monitor ({@code osd find}), connect to its v2 address, or to its v1 address when it
+ * has no v2 one (or {@code ms_bind_msgr2} is off), with the service ticket the monitor session
  * obtained (the cephx authorizer), send an MCommand and print its MCommandReply.
  */
 final class TellCommand {
 
-    private static final Pattern V2_ADDR = Pattern.compile("\\{\"type\":\"v2\",\"addr\":\"([^\"]+)\",\"nonce\":(\\d+)\\}");
+    /** One entry of {@code osd find}'s {@code addrvec}: {@code {"type":"v2","addr":"127.0.0.1:6800","nonce":1234}}. */
+    private static final Pattern ADDR = Pattern.compile("\\{\\s*\"type\":\\s*\"(v1|v2)\",\\s*\"addr\":\\s*\"([^\"]+)\",\\s*\"nonce\":\\s*(\\d+)\\s*\\}");
 
     private final CliContext ctx;
     private final PrintStream out;
@@ -76,11 +78,7 @@ final class TellCommand {
         try (MonClient mc = MonClient.connect(ctx.providers.transport, ctx.messengerConfig(d).build(), ctx.monitors(), timeout)) {
             MonCommandResult found = mc.commandOrThrow("{\"prefix\": \"osd find\", \"id\": " + daemon.id() + ", \"format\": \"json\"}",
                     new byte[0], timeout);
-            Matcher m = V2_ADDR.matcher(found.outputText());
-            if (!m.find()) {
-                throw new IllegalStateException(daemon + " has no v2 address in the osdmap: " + found.outputText());
-            }
-            EntityAddr addr = EntityAddr.parse("v2:" + m.group(1) + "/" + m.group(2), AddrType.MSGR2);
+            EntityAddr addr = pickAddress(daemon, found.outputText());
             Connection osd;
             try {
                 osd = mc.messenger().connect(addr, EntityType.OSD).toCompletableFuture().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
@@ -106,5 +104,26 @@ final class TellCommand {
             }
             return r.r() < 0 ? -r.r() : 0;
         }
+    }
+
+    /** The daemon's v2 address, else its v1 one, as {@code ms_bind_msgr2} / {@code ms_bind_msgr1} allow. */
+    private EntityAddr pickAddress(EntityName daemon, String osdFind) {
+        EntityAddr v1 = null;
+        Matcher m = ADDR.matcher(osdFind);
+        while (m.find()) {
+            EntityAddr a = EntityAddr.parse(m.group(1) + ":" + m.group(2) + "/" + m.group(3), AddrType.ANY);
+            if (a.type() == AddrType.MSGR2 && ctx.options.getBoolean("ms_bind_msgr2", true)) {
+                return a;
+            }
+            if (a.type() == AddrType.LEGACY && v1 == null && ctx.options.getBoolean("ms_bind_msgr1", true)) {
+                v1 = a;
+            }
+        }
+        if (v1 == null) {
+            throw new IllegalStateException(daemon + " has no address this client may use (ms_bind_msgr2="
+                    + ctx.options.getBoolean("ms_bind_msgr2", true) + ", ms_bind_msgr1=" + ctx.options.getBoolean("ms_bind_msgr1", true)
+                    + ") in the osdmap: " + osdFind);
+        }
+        return v1;
     }
 }

@@ -6,6 +6,8 @@ import io.inkwire.api.Messenger;
 import io.inkwire.api.MessengerConfig;
 import io.inkwire.api.MessengerFactory;
 import io.inkwire.api.ProtocolException;
+import io.inkwire.api.ConnectionInfo;
+import io.inkwire.api.addr.AddrType;
 import io.inkwire.api.addr.EntityAddr;
 import io.inkwire.api.addr.EntityAddrVec;
 import io.inkwire.api.addr.EntityType;
@@ -23,6 +25,7 @@ import io.inkwire.codec.mon.MMonCommandAck;
 import io.inkwire.codec.mon.MMonGetMap;
 import io.inkwire.codec.mon.MMonMap;
 import io.inkwire.codec.mon.MMonSubscribe;
+import io.inkwire.codec.mon.MonInfo;
 import io.inkwire.codec.mon.MonMap;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -32,6 +35,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,6 +52,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * (MMonGetMap + a subscription to {@code monmap} and {@code config}), then run commands matched by
  * tid, keeping the session alive with KEEPALIVE2 every {@code mon_client_ping_interval}.
  *
+ * <p>Each monitor is tried at its v2 address first and at its v1 address when v2 fails or is
+ * absent ({@code ms_bind_msgr2} / {@code ms_bind_msgr1} turn either off). On msgr1 the transport
+ * authenticates the session with MAuth before handing it over. When a session opened over msgr1
+ * learns from the monmap that its monitor has a v2 address, it moves there, as
+ * {@code MonClient::handle_monmap} reopens the session ("has (v2) addrs … but i'm connected to …").
+ *
  * <p>Thread-safe. Dispatch happens on the messenger's I/O thread; futures complete there.
  */
 public final class MonClient implements AutoCloseable {
@@ -62,7 +72,15 @@ public final class MonClient implements AutoCloseable {
     private final Dispatcher userDispatcher;
     private final ScheduledExecutorService timer;
     private final AtomicLong lastTid = new AtomicLong();
-    private final Map<Long, CompletableFuture<MonCommandResult>> commands = new ConcurrentHashMap<>();
+    /** Commands sent and not yet answered, by tid: re-sent on a new session if the old one dies ({@code _resend_mon_commands}). */
+    private final Map<Long, PendingCommand> commands = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger reconnects = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile boolean closing;
+    private volatile boolean reopening;
+    private volatile boolean hunting;
+
+    private record PendingCommand(MMonCommand command, CompletableFuture<MonCommandResult> result) {
+    }
     private final Map<String, String> config = new ConcurrentHashMap<>();
     private volatile CompletableFuture<MonMap> monMapFuture = new CompletableFuture<>();
     private volatile MonMap monMap;
@@ -111,36 +129,61 @@ public final class MonClient implements AutoCloseable {
     }
 
     private void hunt() throws IOException, TimeoutException, InterruptedException {
-        long deadline = System.nanoTime() + mountTimeout.toNanos();
+        hunting = true;
+        try {
+            huntUntil(System.nanoTime() + mountTimeout.toNanos());
+        } finally {
+            hunting = false;
+        }
+    }
+
+    private void huntUntil(long deadline) throws IOException, TimeoutException, InterruptedException {
         double backoff = options.getSeconds("mon_client_hunt_interval", 3);
         Throwable last = null;
         int round = 0;
+        List<EntityAddrVec> candidates = initialMons;
+        boolean moved = false;
+        hunt:
         while (System.nanoTime() < deadline) {
-            for (EntityAddrVec mon : initialMons) {
-                EntityAddr addr = mon.msgr2().orElse(null);
-                if (addr == null) {
-                    last = new ProtocolException("monitor " + mon + " has no v2: address (msgr1 is not supported yet)");
+            for (EntityAddrVec mon : candidates) {
+                List<EntityAddr> addrs = connectOrder(mon);
+                if (addrs.isEmpty()) {
+                    last = new ProtocolException("monitor " + mon + " has no address this client may use (ms_bind_msgr2="
+                            + options.getBoolean("ms_bind_msgr2", true) + ", ms_bind_msgr1=" + options.getBoolean("ms_bind_msgr1", true) + ")");
                     continue;
                 }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    break;
-                }
-                try {
-                    Connection c = messenger.connect(addr, EntityType.MON).toCompletableFuture().get(left, TimeUnit.NANOSECONDS);
-                    openSession(c);
-                    monMap = monMapFuture.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                    scheduleTicks();
-                    return;
-                } catch (ExecutionException e) {
-                    last = e.getCause();
-                    if (last instanceof AuthException) {
-                        throw (AuthException) last;
+                for (EntityAddr addr : addrs) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        break hunt;
                     }
-                    LOG.log(System.Logger.Level.DEBUG, () -> "monitor " + addr + " failed: " + e.getCause());
-                } catch (TimeoutException e) {
-                    last = e;
-                    break;
+                    try {
+                        monMapFuture = new CompletableFuture<>();
+                        Connection c = messenger.connect(addr, EntityType.MON).toCompletableFuture().get(left, TimeUnit.NANOSECONDS);
+                        openSession(c);
+                        monMap = monMapFuture.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                        Optional<EntityAddr> v2 = moved ? Optional.empty() : betterAddress(c, monMap);
+                        if (v2.isPresent()) {
+                            // once: if the v2 address fails, the session falls back to msgr1 and stays there
+                            LOG.log(System.Logger.Level.DEBUG, () -> "monitor at " + addr + " has v2 address " + v2.get() + ": reconnecting");
+                            session = null;
+                            c.close();
+                            candidates = huntList();
+                            moved = true;
+                            continue hunt;
+                        }
+                        scheduleTicks();
+                        return;
+                    } catch (ExecutionException e) {
+                        last = e.getCause();
+                        if (last instanceof AuthException) {
+                            throw (AuthException) last;
+                        }
+                        LOG.log(System.Logger.Level.DEBUG, () -> "monitor " + addr + " failed: " + e.getCause());
+                    } catch (TimeoutException e) {
+                        last = e;
+                        break hunt;
+                    }
                 }
             }
             round++;
@@ -155,6 +198,48 @@ public final class MonClient implements AutoCloseable {
             t.initCause(last);
         }
         throw t;
+    }
+
+    /**
+     * A monitor's addresses in the order to try them: v2 (and protocol-less, spoken as v2) first,
+     * then v1, leaving out a protocol whose {@code ms_bind_msgr*} option is off.
+     */
+    private List<EntityAddr> connectOrder(EntityAddrVec mon) {
+        boolean v1 = options.getBoolean("ms_bind_msgr1", true);
+        boolean v2 = options.getBoolean("ms_bind_msgr2", true);
+        List<EntityAddr> out = new ArrayList<>();
+        for (EntityAddr a : mon.addrs()) {
+            if (v2 && !a.isBlank() && (a.type() == AddrType.MSGR2 || a.type() == AddrType.ANY)) {
+                out.add(a.withType(AddrType.MSGR2));
+            }
+        }
+        for (EntityAddr a : mon.addrs()) {
+            if (v1 && !a.isBlank() && a.type() == AddrType.LEGACY) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code MonClient::handle_monmap}: a session over msgr1 with a monitor the map lists with a v2
+     * address moves there (when this client speaks msgr2, {@code should_use_msgr2}). Returns that
+     * address, or empty to stay.
+     */
+    private Optional<EntityAddr> betterAddress(Connection c, MonMap map) {
+        ConnectionInfo i = c.info().orElse(null);
+        if (i == null || !"msgr1".equals(i.protocol()) || !options.getBoolean("ms_bind_msgr2", true) || map == null) {
+            return Optional.empty();
+        }
+        EntityAddr at = i.peerAddr();
+        for (MonInfo m : map.mons()) {
+            boolean thisMon = m.publicAddrs().addrs().stream()
+                    .anyMatch(a -> a.type() == at.type() && a.port() == at.port() && java.util.Objects.equals(a.ip(), at.ip()));
+            if (thisMon) {
+                return m.publicAddrs().msgr2();
+            }
+        }
+        return Optional.empty();
     }
 
     private void openSession(Connection c) {
@@ -261,17 +346,24 @@ public final class MonClient implements AutoCloseable {
     public CompletableFuture<MonCommandResult> command(String json, byte[] input) {
         long tid = lastTid.incrementAndGet();
         CompletableFuture<MonCommandResult> f = new CompletableFuture<>();
-        commands.put(tid, f);
+        if (closing) {
+            f.completeExceptionally(new IOException("monitor client closed"));
+            return f;
+        }
+        MMonCommand cmd = new MMonCommand(tid, monMap.fsid(), List.of(json), input == null ? new byte[0] : input);
+        commands.put(tid, new PendingCommand(cmd, f));
         f.whenComplete((r, e) -> commands.remove(tid));
         Connection c = session;
-        long features = c.info().map(i -> i.features()).orElse(0L);
-        MMonCommand cmd = new MMonCommand(tid, monMap.fsid(), List.of(json), input == null ? new byte[0] : input);
-        c.send(codecs.encode(cmd, features)).whenComplete((v, e) -> {
-            if (e != null) {
-                f.completeExceptionally(e);
-            }
-        });
+        if (c != null && c.isOpen()) {
+            // if this session dies first, the command goes again on the next one
+            c.send(codecs.encode(cmd, c.info().map(i -> i.features()).orElse(0L)));
+        }
         return f;
+    }
+
+    /** How many times the monitor session was lost and opened again. */
+    public int reconnects() {
+        return reconnects.get();
     }
 
     /** Runs a command and waits: the result on success, {@link MonCommandException} when the monitor returns an error. */
@@ -292,9 +384,72 @@ public final class MonClient implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         timer.shutdownNow();
         messenger.close();
-        commands.values().forEach(f -> f.completeExceptionally(new IOException("monitor client closed")));
+        new ArrayList<>(commands.values()).forEach(p -> p.result().completeExceptionally(new IOException("monitor client closed")));
+    }
+
+    /**
+     * The lossy monitor session died: hunt again for a new one (a new session, as
+     * {@code MonClient::_reopen_session} does) and re-send every unanswered command on it.
+     */
+    private void reopen() {
+        if (closing || reopening) {
+            return;
+        }
+        reopening = true;
+        try {
+            double interval = options.getSeconds("mon_client_hunt_interval", 3);
+            int round = 0;
+            while (!closing) {
+                monMapFuture = new CompletableFuture<>();
+                for (EntityAddr addr : huntList().stream().flatMap(mon -> connectOrder(mon).stream()).toList()) {
+                    if (closing) {
+                        break;
+                    }
+                    try {
+                        Connection c = messenger.connect(addr, EntityType.MON).toCompletableFuture().get(mountTimeout.toNanos(), TimeUnit.NANOSECONDS);
+                        openSession(c);
+                        monMap = monMapFuture.get(mountTimeout.toNanos(), TimeUnit.NANOSECONDS);
+                        reconnects.incrementAndGet();
+                        resendCommands(c);
+                        return;
+                    } catch (ExecutionException | TimeoutException e) {
+                        LOG.log(System.Logger.Level.DEBUG, () -> "monitor " + addr + " failed while reconnecting: " + e);
+                    }
+                }
+                round++;
+                TimeUnit.MILLISECONDS.sleep((long) (interval * 1000 * Math.min(round, 4) / 4));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            reopening = false;
+        }
+    }
+
+    /** The monitors of the current map (the one we know best), else those we started from. */
+    private List<EntityAddrVec> huntList() {
+        MonMap m = monMap;
+        if (m == null || m.mons().isEmpty()) {
+            return initialMons;
+        }
+        List<EntityAddrVec> out = new ArrayList<>();
+        m.mons().forEach(i -> out.add(i.publicAddrs()));
+        return out;
+    }
+
+    private void resendCommands(Connection c) {
+        long features = c.info().map(i -> i.features()).orElse(0L);
+        List<Long> tids = new ArrayList<>(commands.keySet());
+        java.util.Collections.sort(tids);
+        for (Long tid : tids) {
+            PendingCommand p = commands.get(tid);
+            if (p != null && !p.result().isDone()) {
+                c.send(codecs.encode(p.command(), features));
+            }
+        }
     }
 
     private void handleAuthReply(MAuthReply reply) {
@@ -321,11 +476,21 @@ public final class MonClient implements AutoCloseable {
                 CephMessage m = codecs.decode(message, features).orElse(null);
                 if (m instanceof MMonMap mm) {
                     monMap = mm.monMap();
-                    monMapFuture.complete(monMap);
+                    if (connection == session) {
+                        monMapFuture.complete(monMap);
+                    }
+                    if (!hunting && !reopening && connection == session) {
+                        Optional<EntityAddr> v2 = betterAddress(connection, monMap);
+                        if (v2.isPresent()) {
+                            // handle_monmap → _reopen_session: closing the session makes onClosed hunt again, v2 first
+                            LOG.log(System.Logger.Level.DEBUG, () -> "monitor has v2 address " + v2.get() + ": leaving the msgr1 session");
+                            connection.close();
+                        }
+                    }
                 } else if (m instanceof MMonCommandAck ack) {
-                    CompletableFuture<MonCommandResult> f = commands.get(message.tid());
-                    if (f != null) {
-                        f.complete(new MonCommandResult(ack.r(), ack.rs(), ack.output()));
+                    PendingCommand p = commands.get(message.tid());
+                    if (p != null) {
+                        p.result().complete(new MonCommandResult(ack.r(), ack.rs(), ack.output()));
                     }
                 } else if (m instanceof MAuthReply reply) {
                     handleAuthReply(reply);
@@ -351,8 +516,13 @@ public final class MonClient implements AutoCloseable {
             userDispatcher.onClosed(connection, cause);
             if (connection == session) {
                 IOException e = new IOException("monitor session closed" + (cause != null ? ": " + cause.getMessage() : ""), cause);
-                new ArrayList<>(commands.values()).forEach(f -> f.completeExceptionally(e));
                 monMapFuture.completeExceptionally(e);
+                session = null;
+                if (monMap != null && !closing) {
+                    // a session we had: commands stay pending and go again on the next session
+                    LOG.log(System.Logger.Level.DEBUG, () -> "monitor session lost (" + e.getMessage() + "); hunting for a new one");
+                    timer.execute(MonClient.this::reopen);
+                }
             }
         }
     }

@@ -32,6 +32,7 @@ public final class MessengerCore implements AutoCloseable {
     private final MessengerConfig config;
     private final int nonce;
     private final AtomicLong globalSeq = new AtomicLong();
+    private final SessionRegistry sessions = new SessionRegistry();
     private final AtomicLong nextGlobalId;
     private final Map<Integer, AuthClientHandler> clientHandlers = new ConcurrentHashMap<>();
     private final Map<Integer, AuthServerHandler> serverHandlers = new ConcurrentHashMap<>();
@@ -64,6 +65,16 @@ public final class MessengerCore implements AutoCloseable {
         return globalSeq.incrementAndGet();
     }
 
+    /** After SESSION_RETRY_GLOBAL: our next global_seq must exceed the peer's {@code seen}. */
+    public void advanceGlobalSeq(long seen) {
+        globalSeq.accumulateAndGet(seen, Math::max);
+    }
+
+    /** Lossless sessions peers opened with us, kept for them to resume. */
+    public SessionRegistry sessions() {
+        return sessions;
+    }
+
     public EntityAddrVec myAddrs() {
         return myAddrs;
     }
@@ -82,6 +93,21 @@ public final class MessengerCore implements AutoCloseable {
 
     public long maxControlFrameLength() {
         return config.options().getLong("inkwire_max_control_frame_bytes", 1 << 20);
+    }
+
+    /** The option bounding one MESSAGE frame (all segments). */
+    public static final String MAX_MESSAGE_OPTION = "inkwire_max_message_bytes";
+    /** The option bounding what a lossless session keeps sent but unacknowledged before it stops writing. */
+    public static final String MAX_UNACKED_OPTION = "inkwire_max_unacked_bytes";
+
+    /** The largest MESSAGE frame accepted ({@value #MAX_MESSAGE_OPTION}, default 256 MiB, as Ceph's osd_max_write_size ballpark). */
+    public long maxMessageLength() {
+        return config.options().getLong(MAX_MESSAGE_OPTION, 256L << 20);
+    }
+
+    /** How many bytes a lossless session may have sent and not yet seen acknowledged ({@value #MAX_UNACKED_OPTION}, default 128 MiB). */
+    public long maxUnackedBytes() {
+        return config.options().getLong(MAX_UNACKED_OPTION, 128L << 20);
     }
 
     public Optional<AuthProvider> authProvider(int method) {

@@ -3,11 +3,25 @@ package io.inkwire.protocol;
 import io.inkwire.api.ConnectionInfo;
 import io.inkwire.api.message.RawMessage;
 
-/** Events of one connection's engine, on its I/O thread. */
+/**
+ * Events of one session, raised by the engine of its current socket on that socket's I/O thread,
+ * with the {@link Session} locked.
+ */
 public interface ProtocolListener {
 
     /** The handshake completed. */
-    void onReady(ConnectionInfo info);
+    default void onReady(ConnectionInfo info) {
+    }
+
+    /**
+     * The handshake completed on a socket; {@code resumed} when it continues an existing session
+     * (SESSION_RECONNECT_OK, or a resumed establishment) rather than opening a new one.
+     */
+    default void onReady(ConnectionInfo info, boolean resumed) {
+        if (!resumed) {
+            onReady(info);
+        }
+    }
 
     /** A message arrived in order. */
     void onMessage(RawMessage message);
@@ -15,6 +29,24 @@ public interface ProtocolListener {
     /** A KEEPALIVE2_ACK arrived, echoing the stamp we sent. */
     void onKeepaliveAck(long stampSec, int stampNsec);
 
-    /** The engine closed the connection; {@code cause} is null for an orderly close. */
+    /**
+     * The socket of a lossless session failed; the session survives (its unacknowledged messages
+     * are requeued) and a new socket may resume it. The connector's transport dials again.
+     */
+    default void onFault(Throwable cause) {
+    }
+
+    /** The peer had forgotten our lossless session (SESSION_RESET full): queued messages were dropped. */
+    default void onRemoteReset() {
+    }
+
+    /**
+     * This provisional (accepted, not yet identified) session was dropped because its socket
+     * resumed an existing session instead; nothing was reported for it and nothing will be.
+     */
+    default void onDiscarded() {
+    }
+
+    /** The session ended; {@code cause} is null for an orderly close. */
     void onClosed(Throwable cause);
 }

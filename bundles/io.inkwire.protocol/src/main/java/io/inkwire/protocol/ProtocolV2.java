@@ -41,14 +41,18 @@ import io.inkwire.wire.frame.Keepalive2AckFrame;
 import io.inkwire.wire.frame.Keepalive2Frame;
 import io.inkwire.wire.frame.ServerIdentFrame;
 import io.inkwire.wire.frame.SessionReconnectFrame;
+import io.inkwire.wire.frame.SessionReconnectOkFrame;
 import io.inkwire.wire.frame.SessionResetFrame;
+import io.inkwire.wire.frame.SessionRetryFrame;
+import io.inkwire.wire.frame.SessionRetryGlobalFrame;
+import io.inkwire.wire.frame.WaitFrame;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /**
@@ -66,7 +70,7 @@ import java.util.stream.Collectors;
  * acceptor:  BANNER → HELLO → AUTH (AUTH_REQUEST, AUTH_REQUEST_MORE) → AUTH_SIGN → SESSION → READY
  * </pre>
  */
-public final class ProtocolV2 {
+public final class ProtocolV2 implements ProtocolEngine {
 
     /** The msgr2 features inkwire supports: revision 1 framing (rev0 is spoken to peers without it). */
     public static final long MSGR2_SUPPORTED = Banner.CEPH_MSGR2_FEATURE_REVISION_1;
@@ -82,10 +86,10 @@ public final class ProtocolV2 {
     private final Role role;
     private final MessengerCore core;
     private final Transport transport;
-    private final ProtocolListener listener;
     private final EntityAddr target;
     private final PreAuthTranscript transcript = new PreAuthTranscript();
-    private final ArrayDeque<RawMessage> pending = new ArrayDeque<>();
+    /** The session this socket serves; an acceptor swaps its provisional one for an existing session it resumes. */
+    private Session session;
 
     private State state = State.NEW;
     private ReadStep step = ReadStep.BANNER_PREFIX;
@@ -108,30 +112,65 @@ public final class ProtocolV2 {
     private int authAttempts;
     private EntityName authenticatedEntity;
 
-    private long outSeq;
-    private long inSeq;
     private long features;
     private boolean lossy;
     private ConnectionInfo info;
+    /** The MESSAGE frame whose segments are being read: its length, for the transport's dispatch throttle; 0 otherwise. */
+    private long messageBytesAhead;
+    /** Why the session layer ended this socket without a fault of the peer (WAIT); null otherwise. */
+    private boolean waitRequested;
+    private boolean connectorSentIdent;
+    /** The failure at hand ends the session even if it is lossless (a reconnect could not fix it). */
+    private boolean fatal;
 
-    private ProtocolV2(Role role, MessengerCore core, Transport transport, ProtocolListener listener, EntityAddr target,
-                       EntityType peerType) {
+    private ProtocolV2(Role role, MessengerCore core, Transport transport, Session session) {
         this.role = role;
         this.core = core;
         this.transport = transport;
-        this.listener = listener;
-        this.target = target;
-        this.peerType = peerType;
+        this.session = session;
+        this.target = session.target();
+        this.peerType = session.peerType();
+        session.attach(this);
     }
 
-    /** The engine of a connection we dialed to {@code target}, a peer of type {@code peerType}. */
+    /** The engine of a connection we dialed to {@code target}, a peer of type {@code peerType}: a new session with the policy for that type. */
     public static ProtocolV2 connector(MessengerCore core, Transport t, ProtocolListener l, EntityAddr target, EntityType peerType) {
-        return new ProtocolV2(Role.CONNECTOR, core, t, l, target, peerType);
+        return connector(core, t, new Session(target, peerType, core.policy(peerType), l));
     }
 
-    /** The engine of a connection we accepted. */
+    /**
+     * The engine of a new socket for {@code session} (ours, dialed to its target): resumes it with
+     * SESSION_RECONNECT when the peer knows it, else opens it with CLIENT_IDENT.
+     */
+    public static ProtocolV2 connector(MessengerCore core, Transport t, Session session) {
+        if (session.target() == null) {
+            throw new IllegalArgumentException("a session the peer opened cannot be dialed");
+        }
+        return new ProtocolV2(Role.CONNECTOR, core, t, session);
+    }
+
+    /** The engine of a connection we accepted, with a provisional session reporting to {@code l}. */
     public static ProtocolV2 acceptor(MessengerCore core, Transport t, ProtocolListener l) {
-        return new ProtocolV2(Role.ACCEPTOR, core, t, l, null, null);
+        return acceptor(core, t, new Session(null, null, null, l));
+    }
+
+    /** The engine of a connection we accepted, with {@code provisional} as its session until the peer identifies itself. */
+    public static ProtocolV2 acceptor(MessengerCore core, Transport t, Session provisional) {
+        return new ProtocolV2(Role.ACCEPTOR, core, t, provisional);
+    }
+
+    /** The transport this engine writes to. */
+    public Transport transport() {
+        return transport;
+    }
+
+    /** The session this socket currently serves (an acceptor may move to an existing session it resumes). */
+    public Session session() {
+        return session;
+    }
+
+    private ProtocolListener listener() {
+        return session.listener();
     }
 
     public Role role() {
@@ -207,9 +246,11 @@ public final class ProtocolV2 {
                     } else {
                         want = (int) rest;
                         step = ReadStep.REMAINDER;
+                        messageBytesAhead = preamble.tag() == Tag.MESSAGE ? rest : 0;
                     }
                     break;
                 case REMAINDER:
+                    messageBytesAhead = 0;
                     Frame f = codec.decodeRemainder(preamble, in);
                     readNextFrame();
                     if (f != null) {
@@ -235,6 +276,10 @@ public final class ProtocolV2 {
         // refused at the preamble, so that an unauthenticated peer cannot make us buffer a message-sized frame
         if (p.tag() == Tag.MESSAGE && state != State.READY) {
             throw new ProtocolException("MESSAGE frame in state " + state + " (before the handshake completed)");
+        }
+        if (p.tag() == Tag.MESSAGE && p.totalLength() > core.maxMessageLength()) {
+            throw new ProtocolException("MESSAGE frame of " + p.totalLength() + " bytes exceeds the message limit of " + core.maxMessageLength()
+                    + " (" + MessengerCore.MAX_MESSAGE_OPTION + ")");
         }
         if (p.tag() != Tag.MESSAGE && p.totalLength() > core.maxControlFrameLength()) {
             throw new ProtocolException(Tag.name(p.tag()) + " frame of " + p.totalLength() + " bytes exceeds the control frame limit of "
@@ -294,7 +339,14 @@ public final class ProtocolV2 {
                 transcript.clear();
                 state = State.SESSION;
                 if (role == Role.CONNECTOR) {
-                    sendClientIdent();
+                    synchronized (session) {
+                        if (session.canReconnect()) {
+                            session.connectSeq++;
+                            sendReconnect();
+                        } else {
+                            sendClientIdent();
+                        }
+                    }
                 }
                 break;
             case SESSION:
@@ -331,6 +383,7 @@ public final class ProtocolV2 {
             sendAuthRequest(null);
         } else {
             peerType = h.entityType();
+            session.peerType(peerType);
             state = State.AUTH;
         }
     }
@@ -501,45 +554,118 @@ public final class ProtocolV2 {
         sendControl(new AuthSignatureFrame(transcript.sign(sessionKey)));
     }
 
-    // ---------------------------------------------------------------- SESSION
+    // ---------------------------------------------------------------- SESSION, connector
 
     private void sendClientIdent() throws ProtocolException {
-        ConnectionPolicy policy = core.policy(peerType);
+        ConnectionPolicy policy = session.policy();
         lossy = policy.lossy();
+        if (!lossy && session.clientCookie == 0) {
+            session.clientCookie = MessengerCore.randomCookie();
+        }
+        session.globalSeq = core.nextGlobalSeq();
+        connectorSentIdent = true;
+        sendControl(new ClientIdentFrame(myAddrsForPeer(), target, globalId == 0 ? -1 : globalId, session.globalSeq,
+                CephFeatures.CEPH_FEATURES_SUPPORTED_DEFAULT, CephFeatures.CEPH_FEATURES_REQUIRED_DEFAULT,
+                lossy ? CephFeatures.CEPH_MSG_CONNECT_LOSSY : 0, lossy ? 0 : session.clientCookie));
+    }
+
+    /** SESSION_RECONNECT for a lossless session the peer knows; {@code global_seq} is re-drawn per attempt. */
+    private void sendReconnect() throws ProtocolException {
+        lossy = false;
+        session.globalSeq = core.nextGlobalSeq();
+        connectorSentIdent = false;
+        sendControl(new SessionReconnectFrame(myAddrsForPeer(), session.clientCookie, session.serverCookie, session.globalSeq,
+                session.connectSeq, session.inSeq));
+    }
+
+    private EntityAddrVec myAddrsForPeer() {
         EntityAddrVec mine = core.myAddrs();
         if (mine.isEmpty()) {
             // a client that does not listen: type ANY, the IP the peer saw, port 0, our nonce (as Ceph and the kernel do)
             mine = EntityAddrVec.of(new EntityAddr(AddrType.ANY, core.nonce(), learnedAddr.ip(), 0));
         }
-        sendControl(new ClientIdentFrame(mine, target, globalId == 0 ? -1 : globalId, core.nextGlobalSeq(),
-                CephFeatures.CEPH_FEATURES_SUPPORTED_DEFAULT, CephFeatures.CEPH_FEATURES_REQUIRED_DEFAULT,
-                lossy ? CephFeatures.CEPH_MSG_CONNECT_LOSSY : 0, lossy ? 0 : MessengerCore.randomCookie()));
+        return mine;
     }
 
-    private void handleSessionConnector(ControlFrame c) throws ProtocolException {
-        if (c instanceof ServerIdentFrame s) {
-            if (!matchesAny(s.addrs(), target)) {
-                throw new ProtocolException("peer's addresses " + s.addrs() + " do not include the address we dialed, " + target);
+    private void handleSessionConnector(ControlFrame c) throws ProtocolException, AuthException {
+        synchronized (session) {
+            if (c instanceof ServerIdentFrame s) {
+                if (!connectorSentIdent) {
+                    throw new ProtocolException("SERVER_IDENT in reply to SESSION_RECONNECT");
+                }
+                if (!matchesAny(s.addrs(), target)) {
+                    throw new ProtocolException("peer's addresses " + s.addrs() + " do not include the address we dialed, " + target);
+                }
+                long missing = CephFeatures.CEPH_FEATURES_REQUIRED_DEFAULT & ~s.supportedFeatures();
+                if (missing != 0) {
+                    throw new ProtocolException(String.format("peer lacks required features 0x%x", missing));
+                }
+                features = CephFeatures.CEPH_FEATURES_SUPPORTED_DEFAULT & s.supportedFeatures();
+                lossy = (s.flags() & CephFeatures.CEPH_MSG_CONNECT_LOSSY) != 0;
+                if (lossy != session.isLossy()) {
+                    session.policy(lossy ? ConnectionPolicy.lossyClient() : ConnectionPolicy.losslessClient());
+                }
+                session.serverCookie = lossy ? 0 : s.serverCookie();
+                session.peerGlobalSeq = s.globalSeq();
+                session.peerAddrs = s.addrs();
+                becomeReady(s.addrs(), target, false);
+            } else if (c instanceof SessionReconnectOkFrame ok) {
+                if (connectorSentIdent) {
+                    throw new ProtocolException("SESSION_RECONNECT_OK in reply to CLIENT_IDENT");
+                }
+                // the peer has everything up to msg_seq: what we requeued up to there is not sent again
+                session.discardRequeuedUpTo(ok.msgSeq());
+                ConnectionInfo was = session.info();
+                features = was != null ? was.features() : features;
+                becomeReady(session.peerAddrs != null ? session.peerAddrs : EntityAddrVec.of(target), target, true);
+            } else if (c instanceof SessionResetFrame r) {
+                if (lossy) {
+                    throw new ProtocolException("SESSION_RESET on a lossy session");
+                }
+                if (r.full()) {
+                    session.resetFull();
+                    listener().onRemoteReset();
+                } else {
+                    session.resetPartial();
+                }
+                sendClientIdent();
+            } else if (c instanceof SessionRetryFrame r) {
+                requireReconnecting(c);
+                session.connectSeq = r.connectSeq() + 1;
+                sendReconnect();
+            } else if (c instanceof SessionRetryGlobalFrame r) {
+                requireReconnecting(c);
+                core.advanceGlobalSeq(r.globalSeq());
+                sendReconnect();
+            } else if (c instanceof WaitFrame) {
+                // the peer's own connection to us wins the race: back off, then try again
+                waitRequested = true;
+                throw new ProtocolException("the " + peerType.text() + " asked us to WAIT (connection race)");
+            } else if (c instanceof IdentMissingFeaturesFrame m) {
+                fatal = true; // retrying cannot help
+                throw new ProtocolException(String.format("the %s requires features 0x%x that inkwire does not advertise", peerType.text(), m.features()));
+            } else {
+                throw new ProtocolException("unexpected " + Tag.name(c.tag()) + " in reply to " + (connectorSentIdent ? "CLIENT_IDENT" : "SESSION_RECONNECT"));
             }
-            long missing = CephFeatures.CEPH_FEATURES_REQUIRED_DEFAULT & ~s.supportedFeatures();
-            if (missing != 0) {
-                throw new ProtocolException(String.format("peer lacks required features 0x%x", missing));
-            }
-            features = CephFeatures.CEPH_FEATURES_SUPPORTED_DEFAULT & s.supportedFeatures();
-            lossy = (s.flags() & CephFeatures.CEPH_MSG_CONNECT_LOSSY) != 0;
-            becomeReady(s.addrs(), target);
-        } else if (c instanceof IdentMissingFeaturesFrame m) {
-            throw new ProtocolException(String.format("the %s requires features 0x%x that inkwire does not advertise", peerType.text(), m.features()));
-        } else {
-            throw new ProtocolException(Tag.name(c.tag()) + " in reply to CLIENT_IDENT: session resets and retries are not supported on a "
-                    + (lossy ? "lossy" : "lossless") + " session yet");
         }
     }
 
+    private void requireReconnecting(ControlFrame c) throws ProtocolException {
+        if (connectorSentIdent) {
+            throw new ProtocolException(Tag.name(c.tag()) + " in reply to CLIENT_IDENT");
+        }
+    }
+
+    /** Whether this socket ended because the peer asked us to WAIT (the connector backs off longer). */
+    public boolean waitRequested() {
+        return waitRequested;
+    }
+
+    // ---------------------------------------------------------------- SESSION, acceptor
+
     private void handleSessionAcceptor(ControlFrame c) throws ProtocolException {
-        if (c instanceof SessionReconnectFrame) {
-            // no session survives here to be resumed: tell the peer to start a new one
-            sendControl(new SessionResetFrame(true));
+        if (c instanceof SessionReconnectFrame r) {
+            handleReconnect(r);
             return;
         }
         expect(c, ClientIdentFrame.class);
@@ -558,14 +684,148 @@ public final class ProtocolV2 {
             return;
         }
         features = CephFeatures.CEPH_FEATURES_SUPPORTED_DEFAULT & ci.supportedFeatures();
-        lossy = core.policy(peerType).lossy();
-        long gid = core.name().type() == EntityType.MON ? 0 : core.globalId();
+        ConnectionPolicy policy = core.policy(peerType);
+        // a lossy peer gets a lossy session whatever our policy says, as Ceph's acceptor does
+        lossy = policy.lossy() || (ci.flags() & CephFeatures.CEPH_MSG_CONNECT_LOSSY) != 0 || ci.clientCookie() == 0;
         EntityAddrVec announce = mine.isEmpty() ? EntityAddrVec.of(ci.targetAddr()) : mine;
-        sendControl(new ServerIdentFrame(announce, gid, core.nextGlobalSeq(), CephFeatures.CEPH_FEATURES_SUPPORTED_DEFAULT,
-                CephFeatures.CEPH_FEATURES_REQUIRED_DEFAULT, lossy ? CephFeatures.CEPH_MSG_CONNECT_LOSSY : 0,
-                lossy ? 0 : MessengerCore.randomCookie()));
-        InetSocketAddress remote = transport.remoteAddress();
-        becomeReady(ci.addrs(), new EntityAddr(AddrType.MSGR2, ci.addrs().get(0).nonce(), remote.getAddress(), remote.getPort()));
+        boolean resumed = false;
+        if (!lossy) {
+            Session existing = core.sessions().find(ci.addrs(), ci.clientCookie());
+            if (existing != null && existing != session) {
+                synchronized (existing) {
+                    if (!existing.isClosed()) {
+                        if (existing.peerGlobalSeq > ci.globalSeq()) {
+                            // handle_existing_connection: a stale attempt from before the one that won
+                            throw new ProtocolException("stale CLIENT_IDENT: global_seq " + ci.globalSeq() + " < " + existing.peerGlobalSeq);
+                        }
+                        // the peer never saw our SERVER_IDENT: same session, the peer starts from scratch
+                        adopt(existing);
+                        existing.requeueSent();
+                        existing.outQueue.forEach(o -> o.seq = 0);
+                        existing.outSeq = 0;
+                        existing.inSeq = 0;
+                        existing.inSeqAcked = 0;
+                        resumed = true;
+                    }
+                }
+            }
+        }
+        synchronized (session) {
+            if (!resumed) {
+                session.policy(lossy ? ConnectionPolicy.statelessServer() : policy);
+                session.clientCookie = ci.clientCookie();
+                session.serverCookie = lossy ? 0 : MessengerCore.randomCookie();
+                session.connectSeq = 0;
+                if (!lossy) {
+                    core.sessions().register(ci.addrs(), session);
+                }
+            }
+            session.peerGlobalSeq = ci.globalSeq();
+            session.peerAddrs = ci.addrs();
+            long gid = core.name().type() == EntityType.MON ? 0 : core.globalId();
+            session.globalSeq = core.nextGlobalSeq();
+            sendControl(new ServerIdentFrame(announce, gid, session.globalSeq, CephFeatures.CEPH_FEATURES_SUPPORTED_DEFAULT,
+                    CephFeatures.CEPH_FEATURES_REQUIRED_DEFAULT, lossy ? CephFeatures.CEPH_MSG_CONNECT_LOSSY : 0, session.serverCookie));
+            InetSocketAddress remote = transport.remoteAddress();
+            becomeReady(ci.addrs(), new EntityAddr(AddrType.MSGR2, ci.addrs().get(0).nonce(), remote.getAddress(), remote.getPort()), resumed);
+        }
+    }
+
+    /** The server side of 10.2: resume the session the peer names, or tell it why not ({@code handle_reconnect}). */
+    private void handleReconnect(SessionReconnectFrame r) throws ProtocolException {
+        if (r.addrs().isEmpty() || r.addrs().addrs().stream().allMatch(EntityAddr::isBlank)) {
+            throw new ProtocolException("SESSION_RECONNECT without an address");
+        }
+        ConnectionPolicy policy = core.policy(peerType);
+        if (policy.lossy()) {
+            // we keep no lossy session to resume: the peer starts a new one
+            sendControl(new SessionResetFrame(true));
+            return;
+        }
+        Session existing = core.sessions().find(r.addrs(), r.clientCookie());
+        if (existing == null) {
+            boolean peerRestarted = core.sessions().knowsPeer(r.addrs());
+            sendControl(new SessionResetFrame(!peerRestarted || policy.resetcheck()));
+            return;
+        }
+        synchronized (existing) {
+            if (existing.isClosed()) {
+                sendControl(new SessionResetFrame(true));
+                return;
+            }
+            if (existing.serverCookie == 0 || existing.serverCookie != r.serverCookie()) {
+                sendControl(new SessionResetFrame(false));
+                return;
+            }
+            if (existing.peerGlobalSeq > r.globalSeq()) {
+                sendControl(new SessionRetryGlobalFrame(existing.peerGlobalSeq));
+                return;
+            }
+            if (existing.connectSeq > r.connectSeq()) {
+                sendControl(new SessionRetryFrame(existing.connectSeq));
+                return;
+            }
+            ProtocolV2 live = existing.engine();
+            if (existing.connectSeq == r.connectSeq() && live != null && live.role == Role.CONNECTOR && !live.isReady()
+                    && !policy.server() && peerWinsRace(r.addrs())) {
+                // both sides reconnect at once: the lower address's attempt wins, the other waits
+                sendControl(new WaitFrame());
+                return;
+            }
+            adopt(existing);
+            existing.connectSeq = r.connectSeq();
+            existing.peerGlobalSeq = r.globalSeq();
+            existing.peerAddrs = r.addrs();
+            existing.requeueSent();
+            existing.discardRequeuedUpTo(r.msgSeq());
+            features = existing.info() != null ? existing.info().features() : CephFeatures.CEPH_FEATURES_SUPPORTED_DEFAULT;
+            lossy = false;
+            sendControl(new SessionReconnectOkFrame(existing.inSeq));
+            InetSocketAddress remote = transport.remoteAddress();
+            becomeReady(r.addrs(), new EntityAddr(AddrType.MSGR2, r.addrs().get(0).nonce(), remote.getAddress(), remote.getPort()), true);
+        }
+    }
+
+    private boolean peerWinsRace(EntityAddrVec peer) {
+        EntityAddr mine = core.myAddrs().msgr2().orElse(null);
+        EntityAddr theirs = peer.msgr2().orElse(null);
+        return mine != null && theirs != null && compareAddr(theirs, mine) < 0;
+    }
+
+    private static int compareAddr(EntityAddr a, EntityAddr b) {
+        int c = Arrays.compareUnsigned(a.ip().getAddress(), b.ip().getAddress());
+        if (c != 0) {
+            return c;
+        }
+        c = Integer.compare(a.port(), b.port());
+        return c != 0 ? c : Integer.compareUnsigned(a.nonce(), b.nonce());
+    }
+
+    /**
+     * This socket takes over {@code existing} ({@code reuse_connection}): the socket that served it
+     * is closed without a fault, and the provisional session of this socket is dropped.
+     */
+    private void adopt(Session existing) {
+        ProtocolV2 old = existing.engine();
+        if (old != null && old != this) {
+            old.retire();
+        }
+        Session provisional = session;
+        provisional.detach(this);
+        session = existing;
+        existing.attach(this);
+        provisional.listener().onDiscarded();
+    }
+
+    /** Closes this socket because a newer one took over its session: no fault is reported. */
+    private void retire() {
+        if (state == State.CLOSED) {
+            return;
+        }
+        session.detach(this);
+        state = State.CLOSED;
+        releaseSocketState();
+        transport.close();
     }
 
     /** Ceph compares addresses byte-wise; a nonce of 0 on the dialing side means "any instance". */
@@ -579,16 +839,16 @@ public final class ProtocolV2 {
         return false;
     }
 
-    private void becomeReady(EntityAddrVec peerAddrs, EntityAddr peerAddr) {
+    /** Called with the session locked. {@code resumed}: an existing session continues on this socket. */
+    private void becomeReady(EntityAddrVec peerAddrs, EntityAddr peerAddr, boolean resumed) {
         state = State.READY;
         closeClientAuth();
         closeServerAuth();
         info = new ConnectionInfo(role, "msgr2", revision, peerAddr, peerAddrs, peerType, authenticatedEntity, method.name(), mode.name(), globalId,
                 features, lossy);
-        listener.onReady(info);
-        while (!pending.isEmpty() && state == State.READY) {
-            writeMessage(pending.poll());
-        }
+        session.markReady(info);
+        listener().onReady(info, resumed);
+        writeQueued();
         transport.flush();
     }
 
@@ -602,9 +862,12 @@ public final class ProtocolV2 {
         if (c instanceof Keepalive2Frame k) {
             sendControl(new Keepalive2AckFrame(k.sec(), k.nsec()));
         } else if (c instanceof Keepalive2AckFrame k) {
-            listener.onKeepaliveAck(k.sec(), k.nsec());
-        } else if (c instanceof AckFrame) {
-            // lossy sessions keep no sent messages; lossless resend queues come with session recovery
+            listener().onKeepaliveAck(k.sec(), k.nsec());
+        } else if (c instanceof AckFrame a) {
+            synchronized (session) {
+                session.acked(a.seq());
+                writeQueued(); // acknowledged bytes may make room under the unacked limit
+            }
         } else {
             throw new ProtocolException("unexpected " + Tag.name(c.tag()) + " frame on an established session");
         }
@@ -612,39 +875,122 @@ public final class ProtocolV2 {
 
     private void handleMessage(Frame f) throws ProtocolException {
         MessageHeader2 h = MessageHeader2.decode(f.segment(0));
-        if (h.seq() <= inSeq) {
-            return; // a duplicate after a reconnect: already delivered
+        synchronized (session) {
+            if (!lossy) {
+                session.acked(h.ackSeq());
+            }
+            if (h.seq() <= session.inSeq) {
+                return; // a duplicate after a reconnect: already delivered
+            }
+            session.inSeq = h.seq();
+            RawMessage m = RawMessage.builder(h.type()).version(h.version()).compatVersion(h.compatVersion()).priority(h.priority())
+                    .tid(h.tid()).seq(h.seq()).dataOff(h.dataOff()).flags(h.flags())
+                    .front(f.segment(1)).middle(f.segment(2)).data(f.segment(3)).build();
+            listener().onMessage(m);
+            if (!lossy) {
+                writeQueued(); // the piggy-backed ack may have made room
+            }
         }
-        inSeq = h.seq();
-        RawMessage m = RawMessage.builder(h.type()).version(h.version()).compatVersion(h.compatVersion()).priority(h.priority())
-                .tid(h.tid()).seq(h.seq()).dataOff(h.dataOff()).flags(h.flags())
-                .front(f.segment(1)).middle(f.segment(2)).data(f.segment(3)).build();
-        listener.onMessage(m);
     }
 
-    /** Queues a message; sent at once when the session is ready, else when it becomes ready. */
+    /**
+     * Queues a message; it is written at once when the session is ready, else when it becomes
+     * ready. {@code written} completes once its bytes went to the transport (the transport may
+     * complete it later, when the socket took them).
+     */
     public void send(RawMessage m) {
-        if (state == State.CLOSED) {
-            throw new IllegalStateException("connection closed");
+        send(m, null);
+    }
+
+    /** As {@link #send(RawMessage)}, completing {@code written} when the message went to the socket. */
+    public void send(RawMessage m, CompletableFuture<Void> written) {
+        synchronized (session) {
+            if (session.isClosed() || (state == State.CLOSED && session.isLossy())) {
+                throw new IllegalStateException("connection closed");
+            }
+            queue(session, m, written);
+            if (state == State.READY && session.engine() == this) {
+                writeQueued();
+                transport.flush();
+            }
         }
-        if (state != State.READY) {
-            pending.add(m);
+    }
+
+    /** Queues on a session that may have no socket right now (a lossless session between sockets). */
+    public static void queue(Session s, RawMessage m, CompletableFuture<Void> written) {
+        synchronized (s) {
+            if (s.isClosed()) {
+                throw new IllegalStateException("connection closed");
+            }
+            s.enqueue(m);
+            s.outQueue.peekLast().written = written;
+        }
+    }
+
+    /** Writes queued messages while the unacked-bytes budget allows (lossless) — call with the session locked. */
+    public void writeQueued() {
+        if (state != State.READY || session.engine() != this) {
             return;
         }
-        writeMessage(m);
-        transport.flush();
+        long budget = core.maxUnackedBytes();
+        while (!session.outQueue.isEmpty()) {
+            Session.Outgoing o = session.outQueue.peekFirst();
+            if (!lossy && session.unackedBytes > 0 && session.unackedBytes + o.bytes > budget) {
+                break; // back-pressure: the peer must acknowledge before more goes out
+            }
+            session.outQueue.pollFirst();
+            session.queuedBytes -= o.bytes;
+            o.seq = ++session.outSeq;
+            if (!lossy) {
+                session.sent.add(o);
+                session.unackedBytes += o.bytes;
+            }
+            writeMessage(o);
+            if (state == State.CLOSED) {
+                return;
+            }
+        }
     }
 
-    private void writeMessage(RawMessage m) {
-        MessageHeader2 h = new MessageHeader2(++outSeq, m.tid(), m.type(), m.priority(), m.version(), 0, m.dataOff(), inSeq,
+    private void writeMessage(Session.Outgoing o) {
+        RawMessage m = o.message;
+        session.inSeqAcked = session.inSeq;
+        MessageHeader2 h = new MessageHeader2(o.seq, m.tid(), m.type(), m.priority(), m.version(), 0, m.dataOff(), session.inSeq,
                 MessageHeader2.CEPH_MSG_FOOTER_COMPLETE | MessageHeader2.CEPH_MSG_FOOTER_NOCRC, m.compatVersion());
         Frame f = Frame.of(Tag.MESSAGE, new ByteBuffer[] {ByteBuffer.wrap(h.encode()), m.front(), m.middle(), m.data()},
                 new int[] {Frame.DEFAULT_ALIGNMENT, Frame.DEFAULT_ALIGNMENT, Frame.DEFAULT_ALIGNMENT, Frame.PAGE_ALIGNMENT});
         try {
-            transport.write(codec.encode(f));
+            // a lossless message's future may see several writes (resends); completing it is idempotent
+            transport.write(codec.encode(f), o.written);
         } catch (ProtocolException e) {
             fail(e);
         }
+    }
+
+    /**
+     * Sends an ACK when messages arrived since we last told the peer and nothing is going back
+     * (lossless sessions only, as {@code ProtocolV2::handle_message} does). The transport calls it
+     * after each batch of reads.
+     */
+    @Override
+    public void ackIfNeeded() {
+        synchronized (session) {
+            if (state != State.READY || lossy || session.engine() != this || session.inSeq <= session.inSeqAcked) {
+                return;
+            }
+            session.inSeqAcked = session.inSeq;
+            try {
+                sendControl(new AckFrame(session.inSeq));
+            } catch (ProtocolException e) {
+                fail(e);
+            }
+        }
+    }
+
+    /** Bytes of the MESSAGE frame whose segments are read next (for the dispatch throttle); 0 when none is. */
+    @Override
+    public long messageBytesAhead() {
+        return messageBytesAhead;
     }
 
     /** Sends a KEEPALIVE2 stamped with the wall clock; returns the stamp. */
@@ -669,13 +1015,14 @@ public final class ProtocolV2 {
 
     // ---------------------------------------------------------------- closing
 
-    /** Closes the connection in order. */
+    /** Closes the connection in order: the session ends (a lossless one too). */
     public void close() {
-        if (state == State.CLOSED) {
-            return;
+        synchronized (session) {
+            if (state == State.CLOSED && session.isClosed()) {
+                return;
+            }
+            endSession(null);
         }
-        shutdown();
-        listener.onClosed(null);
     }
 
     /** The socket went away under us. */
@@ -684,22 +1031,72 @@ public final class ProtocolV2 {
             return;
         }
         State was = state;
-        shutdown();
-        listener.onClosed(cause != null ? cause
+        fail(cause != null ? cause
                 : was == State.READY ? null : new ProtocolException("connection closed by the peer during the handshake (state " + was + ")"));
     }
 
-    private void fail(Exception cause) {
-        if (state == State.CLOSED) {
-            return;
+    /**
+     * Ends this socket. A lossless session that the peer may resume outlives it: its sent
+     * messages are requeued and the listener hears {@code onFault}; otherwise the session ends
+     * and the listener hears {@code onClosed}. Authentication failures always end the session.
+     */
+    private void fail(Throwable cause) {
+        synchronized (session) {
+            if (state == State.CLOSED) {
+                return;
+            }
+            boolean keep = !session.isLossy() && !session.isClosed() && !(cause instanceof AuthException) && !fatal
+                    && (role == Role.CONNECTOR || session.serverCookie != 0) && session.engine() == this;
+            if (!keep) {
+                endSession(cause);
+                return;
+            }
+            state = State.CLOSED;
+            session.detach(this);
+            session.requeueSent();
+            releaseSocketState();
+            transport.close();
+            listener().onFault(cause != null ? cause : new java.nio.channels.ClosedChannelException());
         }
-        shutdown();
-        listener.onClosed(cause);
     }
 
-    private void shutdown() {
+    private void endSession(Throwable cause) {
         state = State.CLOSED;
-        pending.clear();
+        releaseSocketState();
+        transport.close();
+        core.sessions().unregister(session);
+        List<CompletableFuture<Void>> unsent = session.pendingFutures();
+        session.detach(this);
+        session.markClosed();
+        Throwable c = cause != null ? cause : new java.nio.channels.ClosedChannelException();
+        unsent.forEach(f -> f.completeExceptionally(c));
+        listener().onClosed(cause);
+    }
+
+    /**
+     * Ends a session that has no socket right now (a lossless session between reconnects), or
+     * through its current socket's engine.
+     */
+    public static void closeSession(MessengerCore core, Session s, Throwable cause) {
+        synchronized (s) {
+            if (s.isClosed()) {
+                return;
+            }
+            ProtocolV2 e = s.engine();
+            if (e != null) {
+                e.endSession(cause);
+                return;
+            }
+            core.sessions().unregister(s);
+            Throwable c = cause != null ? cause : new java.nio.channels.ClosedChannelException();
+            List<CompletableFuture<Void>> unsent = s.pendingFutures();
+            s.markClosed();
+            unsent.forEach(f -> f.completeExceptionally(c));
+            s.listener().onClosed(cause);
+        }
+    }
+
+    private void releaseSocketState() {
         closeClientAuth();
         closeServerAuth();
         transcript.clear();
@@ -707,7 +1104,6 @@ public final class ProtocolV2 {
         if (codec != null) {
             codec.close();
         }
-        transport.close();
     }
 
     private void closeClientAuth() {

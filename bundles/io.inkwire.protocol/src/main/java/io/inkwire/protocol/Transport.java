@@ -2,12 +2,24 @@ package io.inkwire.protocol;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
 
 /** What the engine needs from the I/O layer of one connection. Called on the connection's I/O thread. */
 public interface Transport {
 
     /** Writes the buffers, in order, after everything written before. */
     void write(ByteBuffer[] buffers);
+
+    /**
+     * Writes a message's buffers; {@code written} (may be null) completes when the socket took
+     * them, exceptionally if it never will.
+     */
+    default void write(ByteBuffer[] buffers, CompletableFuture<Void> written) {
+        write(buffers);
+        if (written != null) {
+            written.complete(null);
+        }
+    }
 
     /** Flushes what was written. */
     void flush();

@@ -38,7 +38,13 @@ import io.inkwire.wire.frame.HelloFrame;
 import io.inkwire.wire.frame.IdentMissingFeaturesFrame;
 import io.inkwire.wire.frame.Keepalive2Frame;
 import io.inkwire.wire.frame.ServerIdentFrame;
+import io.inkwire.wire.frame.AckFrame;
+import io.inkwire.wire.frame.SessionReconnectFrame;
+import io.inkwire.wire.frame.SessionReconnectOkFrame;
 import io.inkwire.wire.frame.SessionResetFrame;
+import io.inkwire.wire.frame.SessionRetryFrame;
+import io.inkwire.wire.frame.SessionRetryGlobalFrame;
+import io.inkwire.wire.frame.WaitFrame;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -236,8 +242,25 @@ class ProtocolV2HostileInputTest {
                         CephFeatures.CEPH_FEATURES_SUPPORTED_DEFAULT & ~CephFeatures.MSG_ADDR2)), PE, "peer lacks required features 0x800000000000000", SMALL),
                 con("IDENT_MISSING_FEATURES", concat(conAuthed, frame(new IdentMissingFeaturesFrame(1L << 62))), PE,
                         "the mon requires features 0x4000000000000000 that inkwire does not advertise", SMALL),
-                con("SESSION_RESET in reply to CLIENT_IDENT", concat(conAuthed, frame(new SessionResetFrame(true))), PE,
-                        "SESSION_RESET in reply to CLIENT_IDENT", SMALL),
+                con("SESSION_RESET on a lossy session", concat(conAuthed, frame(new SessionResetFrame(true))), PE,
+                        "SESSION_RESET on a lossy session", SMALL),
+                con("SESSION_RECONNECT_OK in reply to CLIENT_IDENT", concat(conAuthed, frame(new SessionReconnectOkFrame(7))), PE,
+                        "SESSION_RECONNECT_OK in reply to CLIENT_IDENT", SMALL),
+                con("SESSION_RETRY in reply to CLIENT_IDENT", concat(conAuthed, frame(new SessionRetryFrame(3))), PE,
+                        "SESSION_RETRY in reply to CLIENT_IDENT", SMALL),
+                con("SESSION_RETRY_GLOBAL in reply to CLIENT_IDENT", concat(conAuthed, frame(new SessionRetryGlobalFrame(3))), PE,
+                        "SESSION_RETRY_GLOBAL in reply to CLIENT_IDENT", SMALL),
+                con("WAIT in reply to CLIENT_IDENT", concat(conAuthed, frame(new WaitFrame())), PE, "asked us to WAIT", SMALL),
+                con("ACK before SERVER_IDENT", concat(conAuthed, frame(new AckFrame(1))), PE, "unexpected ACK in reply to CLIENT_IDENT", SMALL),
+                con("duplicate SERVER_IDENT", concat(MON_TO_READY, SERVER_IDENT), PE, "unexpected SERVER_IDENT frame on an established session", SMALL),
+                acc("duplicate CLIENT_IDENT", concat(ready, CLIENT_IDENT), PE, "unexpected CLIENT_IDENT frame on an established session", SMALL),
+                acc("SESSION_RECONNECT without an address", concat(authed, frame(new SessionReconnectFrame(EntityAddrVec.of(), 1, 2, 3, 4, 5))), PE,
+                        "SESSION_RECONNECT without an address", SMALL),
+                acc("SESSION_RECONNECT_OK sent by a client", concat(authed, frame(new SessionReconnectOkFrame(1))), PE,
+                        "unexpected SESSION_RECONNECT_OK frame in state SESSION (acceptor)", SMALL),
+                acc("MESSAGE over inkwire_max_message_bytes", concat(ready, preamble(Tag.MESSAGE, 2, new long[] {41, 256L << 20, 0, 0},
+                        new int[] {8, 8, 0, 0}, 0)), PE, "exceeds the message limit of 268435456 (inkwire_max_message_bytes)", SMALL),
+
                 con("MESSAGE with data_pre_padding_len", concat(MON_TO_READY, frame(Frame.of(Tag.MESSAGE, new ByteBuffer[] {ByteBuffer.wrap(
                         new MessageHeader2(1, 0, 0x100, 127, 1, 0xffffff, 0, 0, 3, 1).encode())}, new int[] {8}), 1)), PE,
                         "data_pre_padding_len 16777215", SMALL));
@@ -271,8 +294,8 @@ class ProtocolV2HostileInputTest {
     }
 
     @Test
-    void there_are_at_least_twenty_cases() {
-        assertTrue(cases().count() >= 20);
+    void there_are_at_least_thirty_cases() {
+        assertTrue(cases().count() >= 30, cases().count() + " cases");
     }
 
     // ---------------------------------------------------------------- controls: the building blocks are valid

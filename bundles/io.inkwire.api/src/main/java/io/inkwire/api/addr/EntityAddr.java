@@ -87,6 +87,19 @@ public record EntityAddr(AddrType type, int nonce, InetAddress ip, int port) {
         return a;
     }
 
+    /**
+     * Parses the address at the start of {@code text} and says what follows it, as
+     * {@code entity_addr_t::parse(s, &end)} does: {@code "127.0.0.1:1234 foo"} gives
+     * {@code 127.0.0.1:1234} and {@code " foo"}.
+     *
+     * @throws IllegalArgumentException when no address starts the text
+     */
+    public static AddrParse<EntityAddr> parsePrefix(String text, AddrType defaultType) {
+        EntityAddrParser p = new EntityAddrParser(text, 0);
+        EntityAddr a = p.parse(defaultType);
+        return new AddrParse<>(a, text.substring(p.pos));
+    }
+
     static InetAddress literal(String ip) {
         try {
             if (ip.indexOf(':') >= 0 || EntityAddrParser.isIpv4(ip)) {

@@ -74,9 +74,8 @@ final class EntityAddrParser {
             if (port > 0xffff) {
                 throw bad("port " + port + " out of range");
             }
-        } else if (bracketed && pos < s.length() && s.charAt(pos) != '/' && s.charAt(pos) != ',' && s.charAt(pos) != ']') {
-            throw bad("unexpected character after ']'");
         }
+        // anything else after the address (e.g. "[::1]a") is left for the caller, as entity_addr_t::parse leaves it
         return new EntityAddr(type, nonce(), ip, port);
     }
 

@@ -32,6 +32,19 @@ public record EntityAddrVec(List<EntityAddr> addrs) {
         return v;
     }
 
+    /**
+     * Parses the address or bracketed vector at the start of {@code text} and says what follows,
+     * as {@code entity_addrvec_t::parse(s, &end)}: {@code "[127.0.0.1,::],- foo"} gives two
+     * addresses and {@code ",- foo"}.
+     *
+     * @throws IllegalArgumentException when neither starts the text
+     */
+    public static AddrParse<EntityAddrVec> parsePrefix(String text, AddrType defaultType) {
+        EntityAddrParser p = new EntityAddrParser(text, 0);
+        EntityAddrVec v = parseAt(p, defaultType);
+        return new AddrParse<>(v, text.substring(p.pos));
+    }
+
     static EntityAddrVec parseAt(EntityAddrParser p, AddrType defaultType) {
         String s = p.s;
         // "[::1]:3300" is an IPv6 address, not a vector: a vector's first member starts with a prefix or digit

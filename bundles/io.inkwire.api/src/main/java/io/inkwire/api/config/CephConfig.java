@@ -79,7 +79,24 @@ public final class CephConfig {
 
     /** {@code ms bind msgr2}, {@code ms-bind-msgr2} → {@code ms_bind_msgr2}. */
     public static String normalize(String name) {
-        return name.trim().replaceAll("[ \\-]+", "_");
+        // called on hot paths (limits read per frame): no regex, and no copy when already normal
+        if (name.indexOf(' ') < 0 && name.indexOf('-') < 0 && name.indexOf('\t') < 0) {
+            return name;
+        }
+        String t = name.trim();
+        StringBuilder sb = new StringBuilder(t.length());
+        boolean inRun = false;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            boolean sep = c == ' ' || c == '-' || c == '\t';
+            if (!sep) {
+                sb.append(c);
+            } else if (!inRun) {
+                sb.append('_');
+            }
+            inRun = sep;
+        }
+        return sb.toString();
     }
 
     /** A copy with one option set. */

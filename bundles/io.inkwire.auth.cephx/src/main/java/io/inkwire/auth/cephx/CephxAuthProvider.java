@@ -9,6 +9,7 @@ import io.inkwire.api.auth.AuthServerHandler;
 import io.inkwire.auth.cephx.internal.CephxClientHandler;
 import io.inkwire.auth.cephx.internal.CephxRuntime;
 import io.inkwire.auth.cephx.internal.CephxServerHandler;
+import io.inkwire.api.annotations.InkwireAuthProvider;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -21,6 +22,7 @@ import org.osgi.service.component.annotations.Component;
  * {@code mon osd mgr}), {@code auth_mon_ticket_ttl} and {@code auth_service_ticket_ttl} (server).
  * Stateless: every handler owns its own keys and tickets.
  */
+@InkwireAuthProvider(value = "cephx", method = AuthProvider.CEPH_AUTH_CEPHX)
 @Component(service = AuthProvider.class, property = {"inkwire.auth.method:Integer=2", "inkwire.auth.name=cephx"})
 public final class CephxAuthProvider implements AuthProvider {
 

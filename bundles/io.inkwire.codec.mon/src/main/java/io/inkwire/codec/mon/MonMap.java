@@ -256,8 +256,13 @@ public record MonMap(UUID fsid, long epoch, Instant lastChanged, Instant created
             markedDown = new HashSet<>(d.stringList());
         }
         d.finishStruct("MonMap");
-        return new MonMap(fsid, epoch, lastChanged, created, persistent, optional, mons, minMonRelease,
-                removedRanks, strategy, disallowed, stretch, tiebreaker, markedDown);
+        try {
+            return new MonMap(fsid, epoch, lastChanged, created, persistent, optional, mons, minMonRelease,
+                    removedRanks, strategy, disallowed, stretch, tiebreaker, markedDown);
+        } catch (IllegalArgumentException e) {
+            // e.g. a utime whose nanoseconds carry past the u32 seconds (found by MonMapFuzzTest)
+            throw new ProtocolException("MonMap: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -5,6 +5,7 @@
  * {@code Codec}, registered as a DS component and a {@link java.util.ServiceLoader} provider of
  * {@link io.inkwire.api.message.MessageCodec}.
  */
+@io.inkwire.api.annotations.InkwireMessageCodecs(value = "mon", types = {2, 4, 5, 15, 16, 17, 18, 19, 20, 50, 51, 62, 97, 98})
 @org.osgi.annotation.bundle.Export
 @org.osgi.annotation.versioning.Version("0.1.0")
 package io.inkwire.codec.mon;

@@ -4,12 +4,14 @@ import io.inkwire.api.mode.ConnectionMode;
 import io.inkwire.api.mode.FrameCodec;
 import io.inkwire.api.mode.FrameCodecContext;
 import io.inkwire.wire.CrcFrameCodec;
+import io.inkwire.api.annotations.InkwireConnectionMode;
 import org.osgi.service.component.annotations.Component;
 
 /**
  * {@code crc} mode: after authentication frames keep the CRC32C framing used during the handshake.
  * It protects against corruption, not against an attacker; it needs no connection secret.
  */
+@InkwireConnectionMode(value = "crc", id = ConnectionMode.CEPH_CON_MODE_CRC)
 @Component(service = ConnectionMode.class, property = {"inkwire.mode.id:Integer=1", "inkwire.mode.name=crc"})
 public final class CrcConnectionMode implements ConnectionMode {
 

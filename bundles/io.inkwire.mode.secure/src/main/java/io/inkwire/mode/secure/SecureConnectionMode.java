@@ -5,6 +5,7 @@ import io.inkwire.api.mode.ConnectionMode;
 import io.inkwire.api.mode.FrameCodec;
 import io.inkwire.api.mode.FrameCodecContext;
 import io.inkwire.mode.secure.internal.SecureFrameCodec;
+import io.inkwire.api.annotations.InkwireConnectionMode;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -21,6 +22,7 @@ import org.osgi.service.component.annotations.Component;
  * default, {@code BC} for Bouncy Castle (an optional dependency, loaded only when asked), or
  * the name of any installed {@link java.security.Provider}.
  */
+@InkwireConnectionMode(value = "secure", id = ConnectionMode.CEPH_CON_MODE_SECURE)
 @Component(service = ConnectionMode.class, property = {"inkwire.mode.id:Integer=2", "inkwire.mode.name=secure"})
 public final class SecureConnectionMode implements ConnectionMode {
 

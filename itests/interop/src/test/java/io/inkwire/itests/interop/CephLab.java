@@ -46,6 +46,13 @@ public final class CephLab implements BeforeAllCallback, AfterAllCallback {
         return this;
     }
 
+    /** The protocols the daemons bind: {@code v2v1} (the script's default), {@code v1} or {@code v2}. */
+    public CephLab msgr(String protocols) {
+        startArgs.add("--msgr");
+        startArgs.add(protocols);
+        return this;
+    }
+
     public CephLab osd() {
         startArgs.add("--osd");
         return this;

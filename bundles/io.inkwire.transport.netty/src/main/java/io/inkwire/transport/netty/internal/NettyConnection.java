@@ -2,160 +2,130 @@ package io.inkwire.transport.netty.internal;
 
 import io.inkwire.api.Connection;
 import io.inkwire.api.ConnectionInfo;
-import io.inkwire.api.ProtocolException;
+import io.inkwire.api.Dispatcher;
 import io.inkwire.api.addr.EntityAddr;
 import io.inkwire.api.addr.EntityType;
+import io.inkwire.api.auth.AuthException;
 import io.inkwire.api.message.RawMessage;
 import io.inkwire.protocol.ProtocolListener;
 import io.inkwire.protocol.ProtocolV2;
-import io.inkwire.protocol.Transport;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.ByteToMessageDecoder;
+import io.inkwire.protocol.Session;
+import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One socket: a Netty handler that hands the engine exactly the bytes it asks for, and the
- * {@link Connection} the application holds. Everything touching the engine runs on the channel's
- * event loop; {@link #send} from another thread hops onto it.
+ * The {@link Connection} the application holds: one session with a peer. A lossy session lives on
+ * one socket. A lossless session outlives its sockets: when one fails, the side that dialed dials
+ * again (after {@code ms_initial_backoff}, doubling up to {@code ms_max_backoff}) and the new
+ * socket resumes the session; the application keeps this object throughout.
+ *
+ * <p>{@link #send} never blocks and never takes another connection's lock: it queues, and the
+ * queue is drained on the I/O thread of the current socket, so frames leave in the order they
+ * were encoded (which secure mode's nonces require).
  */
-public final class NettyConnection extends ByteToMessageDecoder implements Connection, ProtocolListener {
+public final class NettyConnection implements Connection, ProtocolListener {
 
     private static final System.Logger LOG = System.getLogger(NettyConnection.class.getName());
 
     private final NettyMessenger messenger;
-    private final ProtocolV2 engine;
+    private final Session session;
+    private final EventLoop home;
     private final CompletableFuture<Connection> readyFuture;
     private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
     private final List<CompletableFuture<Void>> waitingForReady = new ArrayList<>();
     private final List<CompletableFuture<Long>> keepalives = new ArrayList<>();
+    private final ConcurrentLinkedQueue<Object[]> inbox = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final long firstDialNanos = System.nanoTime();
     private volatile ConnectionInfo info;
-    private Channel channel;
-    private ChannelFuture lastWrite;
-    private ScheduledFuture<?> handshakeTimer;
+    private long backoffMillis;
+    private int sockets;
+    private ScheduledFuture<?> standbyTimer;
+    private Throwable lastFault;
 
-    private NettyConnection(NettyMessenger messenger, EntityAddr target, EntityType peerType, CompletableFuture<Connection> ready) {
+    private NettyConnection(NettyMessenger messenger, EntityAddr target, EntityType peerType, EventLoop home,
+                            CompletableFuture<Connection> ready) {
         this.messenger = messenger;
+        this.home = home;
         this.readyFuture = ready;
-        Transport socket = new SocketTransport();
-        this.engine = target == null ? ProtocolV2.acceptor(messenger.core(), socket, this)
-                : ProtocolV2.connector(messenger.core(), socket, this, target, peerType);
+        this.session = new Session(target, peerType, target == null ? null : messenger.core().policy(peerType), this);
     }
 
-    static NettyConnection connector(NettyMessenger m, EntityAddr target, EntityType peerType, CompletableFuture<Connection> ready) {
-        return new NettyConnection(m, target, peerType, ready);
+    /** A session we dial; {@link #dial()} opens its first socket. */
+    static NettyConnection connector(NettyMessenger m, EntityAddr target, EntityType peerType, EventLoop home, CompletableFuture<Connection> ready) {
+        return new NettyConnection(m, target, peerType, home, ready);
     }
 
-    static NettyConnection acceptor(NettyMessenger m) {
-        return new NettyConnection(m, null, null, new CompletableFuture<>());
+    /** The provisional session of an accepted socket, and that socket's handler. */
+    static SocketHandler acceptor(NettyMessenger m, EventLoop home) {
+        SocketHandler h = new SocketHandler(m);
+        NettyConnection c = new NettyConnection(m, null, null, home, new CompletableFuture<>());
+        ProtocolV2 engine = ProtocolV2.acceptor(m.core(), h, c.session);
+        h.engine(engine);
+        m.register(c);
+        return h;
     }
 
-    void attach(Channel ch) {
-        this.channel = ch;
-        ch.pipeline().addLast("inkwire-msgr2", this);
+    Session session() {
+        return session;
     }
 
-    // ------------------------------------------------------------ Netty side
+    EventLoop home() {
+        return home;
+    }
+
+    /** Opens a socket for this (connector) session: a new session or a resumed one, the engine decides. */
+    void dial() {
+        if (session.isClosed()) {
+            return;
+        }
+        SocketHandler h = new SocketHandler(messenger);
+        synchronized (session) {
+            h.engine(ProtocolV2.connector(messenger.core(), h, session));
+        }
+        messenger.dial(this, h);
+    }
+
+    /** The dial itself failed (refused, unreachable). */
+    void dialFailed(SocketHandler h, Throwable cause) {
+        h.onEngine(() -> h.engine().onTransportClosed(cause));
+    }
+
+    // ------------------------------------------------------------ ProtocolListener (engine → application), session locked
 
     @Override
-    public void channelActive(ChannelHandlerContext ctx) throws Exception {
-        messenger.register(this);
-        long timeout = messenger.handshakeTimeoutMillis();
-        handshakeTimer = ctx.executor().schedule(() -> {
-            if (!engine.isReady() && !engine.isClosed()) {
-                engine.onTransportClosed(new ProtocolException("handshake with " + channel.remoteAddress() + " did not complete within "
-                        + timeout + " ms"));
-            }
-        }, timeout, TimeUnit.MILLISECONDS);
-        engine.start();
-        super.channelActive(ctx);
-    }
-
-    @Override
-    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
-        while (!engine.isClosed() && in.readableBytes() >= engine.bytesWanted()) {
-            // a copy the engine may keep: message payloads outlive the cumulation buffer
-            byte[] chunk = new byte[engine.bytesWanted()];
-            in.readBytes(chunk);
-            engine.onBytes(ByteBuffer.wrap(chunk));
-        }
-        if (engine.isClosed()) {
-            in.skipBytes(in.readableBytes());
-        }
-    }
-
-    @Override
-    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        engine.onTransportClosed(null);
-        super.channelInactive(ctx);
-    }
-
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        engine.onTransportClosed(cause instanceof IOException ? cause : new IOException(cause.toString(), cause));
-    }
-
-    /** The engine's view of the socket. */
-    private final class SocketTransport implements Transport {
-        @Override
-        public void write(ByteBuffer[] buffers) {
-            lastWrite = channel.write(Unpooled.wrappedBuffer(buffers));
-        }
-
-        @Override
-        public void flush() {
-            channel.flush();
-        }
-
-        @Override
-        public void close() {
-            channel.close();
-        }
-
-        @Override
-        public InetSocketAddress localAddress() {
-            return (InetSocketAddress) channel.localAddress();
-        }
-
-        @Override
-        public InetSocketAddress remoteAddress() {
-            return (InetSocketAddress) channel.remoteAddress();
-        }
-    }
-
-    // ------------------------------------------------------------ ProtocolListener (engine → application)
-
-    @Override
-    public void onReady(ConnectionInfo i) {
+    public void onReady(ConnectionInfo i, boolean resumed) {
         this.info = i;
-        if (handshakeTimer != null) {
-            handshakeTimer.cancel(false);
+        sockets++;
+        backoffMillis = 0;
+        lastFault = null;
+        ProtocolV2 e = session.engine();
+        cancelStandby();
+        messenger.handlerOf(e).ifPresent(SocketHandler::handshakeDone);
+        LOG.log(System.Logger.Level.DEBUG, () -> (resumed ? "session resumed: " : "connection ready: ") + i.summary());
+        if (!resumed) {
+            dispatcher().onReady(this);
         }
-        LOG.log(System.Logger.Level.DEBUG, () -> "connection ready: " + i.summary());
-        messenger.core().config().dispatcher().onReady(this);
         readyFuture.complete(this);
         for (CompletableFuture<Void> f : waitingForReady) {
             f.complete(null);
         }
         waitingForReady.clear();
+        drainInboxLocked();
     }
 
     @Override
     public void onMessage(RawMessage message) {
-        messenger.core().config().dispatcher().onMessage(this, message);
+        dispatcher().onMessage(this, message);
     }
 
     @Override
@@ -167,10 +137,56 @@ public final class NettyConnection extends ByteToMessageDecoder implements Conne
     }
 
     @Override
-    public void onClosed(Throwable cause) {
-        if (handshakeTimer != null) {
-            handshakeTimer.cancel(false);
+    public void onFault(Throwable cause) {
+        lastFault = cause;
+        keepalives.forEach(f -> f.completeExceptionally(cause));
+        keepalives.clear();
+        LOG.log(System.Logger.Level.DEBUG, () -> "socket fault on " + this + ": " + cause);
+        if (session.everReady()) {
+            dispatcher().onFault(this, cause);
         }
+        if (session.target() == null) {
+            scheduleStandbyExpiry();
+            return;
+        }
+        boolean waited = false;
+        long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - firstDialNanos);
+        if (!session.everReady() && elapsedMs > messenger.timeouts().handshakeMillis()) {
+            // a lossless session that never came up gives up after ms_connection_ready_timeout
+            home.execute(() -> ProtocolV2.closeSession(messenger.core(), session, cause));
+            return;
+        }
+        long delay;
+        if (cause instanceof io.inkwire.api.ProtocolException && String.valueOf(cause.getMessage()).contains("WAIT")) {
+            waited = true;
+        }
+        Timeouts t = messenger.timeouts();
+        if (waited) {
+            delay = t.maxBackoffMillis();
+        } else if (session.info() != null && backoffMillis == 0) {
+            delay = 0; // it was up: redial at once, back off only if that fails too
+            backoffMillis = t.initialBackoffMillis();
+        } else {
+            delay = backoffMillis == 0 ? t.initialBackoffMillis() : backoffMillis;
+            backoffMillis = Math.min(t.maxBackoffMillis(), Math.max(1, delay * 2));
+        }
+        home.schedule(this::dial, delay, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void onRemoteReset() {
+        LOG.log(System.Logger.Level.DEBUG, () -> "peer reset session " + this);
+        dispatcher().onRemoteReset(this);
+    }
+
+    @Override
+    public void onDiscarded() {
+        messenger.unregister(this);
+    }
+
+    @Override
+    public void onClosed(Throwable cause) {
+        cancelStandby();
         messenger.unregister(this);
         Throwable c = cause != null ? cause : new ClosedChannelException();
         readyFuture.completeExceptionally(c);
@@ -178,13 +194,45 @@ public final class NettyConnection extends ByteToMessageDecoder implements Conne
         waitingForReady.clear();
         keepalives.forEach(f -> f.completeExceptionally(c));
         keepalives.clear();
+        for (Object[] queued; (queued = inbox.poll()) != null; ) {
+            @SuppressWarnings("unchecked")
+            CompletableFuture<Void> f = (CompletableFuture<Void>) queued[1];
+            f.completeExceptionally(c);
+        }
         if (info != null || cause != null) {
-            messenger.core().config().dispatcher().onClosed(this, cause);
+            dispatcher().onClosed(this, cause);
         }
         if (cause == null) {
             closeFuture.complete(null);
         } else {
             closeFuture.completeExceptionally(cause);
+        }
+    }
+
+    private Dispatcher dispatcher() {
+        return messenger.core().config().dispatcher();
+    }
+
+    private void scheduleStandbyExpiry() {
+        long ms = messenger.timeouts().standbyMillis();
+        if (ms <= 0 || standbyTimer != null) {
+            return;
+        }
+        Throwable why = lastFault;
+        standbyTimer = home.schedule(() -> {
+            synchronized (session) {
+                if (session.engine() == null && !session.isClosed()) {
+                    ProtocolV2.closeSession(messenger.core(), session, new java.io.IOException(
+                            "peer did not reconnect within inkwire_standby_timeout (" + ms + " ms) after: " + why));
+                }
+            }
+        }, ms, TimeUnit.MILLISECONDS);
+    }
+
+    private void cancelStandby() {
+        if (standbyTimer != null) {
+            standbyTimer.cancel(false);
+            standbyTimer = null;
         }
     }
 
@@ -198,48 +246,83 @@ public final class NettyConnection extends ByteToMessageDecoder implements Conne
     @Override
     public CompletionStage<Void> send(RawMessage message) {
         CompletableFuture<Void> f = new CompletableFuture<>();
-        onLoop(() -> {
-            if (engine.isClosed()) {
-                f.completeExceptionally(new ClosedChannelException());
+        if (session.isClosed()) {
+            f.completeExceptionally(new ClosedChannelException());
+            return f;
+        }
+        inbox.add(new Object[] {message, f});
+        if (Thread.holdsLock(session)) {
+            drainInboxLocked(); // from our own dispatcher: in line, in order
+        } else if (drainScheduled.compareAndSet(false, true)) {
+            executor().execute(this::drainInbox);
+        }
+        return f;
+    }
+
+    /** The I/O thread of the current socket (writes must be encoded and written there, in order), else home. */
+    private EventLoop executor() {
+        ProtocolV2 e = session.engine();
+        return e == null ? home : messenger.handlerOf(e).map(h -> h.channel() == null ? home : h.channel().eventLoop()).orElse(home);
+    }
+
+    private void drainInbox() {
+        drainScheduled.set(false);
+        ProtocolV2 e = session.engine();
+        if (e != null) {
+            EventLoop loop = executor();
+            if (!loop.inEventLoop()) {
+                if (drainScheduled.compareAndSet(false, true)) {
+                    loop.execute(this::drainInbox); // the session moved to a socket on another loop
+                }
                 return;
             }
-            boolean ready = engine.isReady();
-            engine.send(message);
-            if (!ready) {
-                waitingForReady.add(f);
-            } else if (lastWrite != null) {
-                lastWrite.addListener(w -> {
-                    if (w.isSuccess()) {
-                        f.complete(null);
-                    } else {
-                        f.completeExceptionally(w.cause());
-                    }
-                });
-            } else {
-                f.complete(null);
+        }
+        synchronized (session) {
+            drainInboxLocked();
+        }
+    }
+
+    private void drainInboxLocked() {
+        ProtocolV2 e = session.engine();
+        boolean any = false;
+        for (Object[] q; (q = inbox.poll()) != null; ) {
+            RawMessage m = (RawMessage) q[0];
+            @SuppressWarnings("unchecked")
+            CompletableFuture<Void> f = (CompletableFuture<Void>) q[1];
+            try {
+                ProtocolV2.queue(session, m, f);
+                any = true;
+            } catch (IllegalStateException closed) {
+                f.completeExceptionally(new ClosedChannelException());
             }
-        });
-        return f;
+        }
+        if (any && e != null && e.isReady()) {
+            e.writeQueued();
+            messenger.handlerOf(e).ifPresent(SocketHandler::flush);
+        }
     }
 
     @Override
     public CompletionStage<Long> keepalive() {
         CompletableFuture<Long> f = new CompletableFuture<>();
         long start = System.nanoTime();
-        onLoop(() -> {
-            if (!engine.isReady()) {
-                f.completeExceptionally(new IllegalStateException("connection not ready"));
-                return;
+        executor().execute(() -> {
+            synchronized (session) {
+                ProtocolV2 e = session.engine();
+                if (e == null || !e.isReady()) {
+                    f.completeExceptionally(new IllegalStateException("connection not ready"));
+                    return;
+                }
+                keepalives.add(f);
+                e.sendKeepalive();
             }
-            keepalives.add(f);
-            engine.sendKeepalive();
         });
         return f.thenApply(end -> end - start);
     }
 
     @Override
     public void close() {
-        onLoop(engine::close);
+        executor().execute(() -> ProtocolV2.closeSession(messenger.core(), session, null));
     }
 
     @Override
@@ -249,21 +332,20 @@ public final class NettyConnection extends ByteToMessageDecoder implements Conne
 
     @Override
     public boolean isOpen() {
-        return !engine.isClosed() && channel != null && channel.isActive();
+        ProtocolV2 e = session.engine();
+        return !session.isClosed() && e != null && !e.isClosed();
     }
 
-    private void onLoop(Runnable r) {
-        if (channel == null) {
-            r.run();
-        } else if (channel.eventLoop().inEventLoop()) {
-            r.run();
-        } else {
-            channel.eventLoop().execute(r);
+    /** How many sockets completed a handshake for this session (1 + reconnects). */
+    public int sockets() {
+        synchronized (session) {
+            return sockets;
         }
     }
 
     @Override
     public String toString() {
-        return "NettyConnection{" + (info != null ? info.summary() : "handshaking") + "}";
+        ConnectionInfo i = info;
+        return "NettyConnection{" + (i != null ? i.summary() : "handshaking") + "}";
     }
 }

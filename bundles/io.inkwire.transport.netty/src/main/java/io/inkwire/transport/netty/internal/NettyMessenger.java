@@ -10,6 +10,7 @@ import io.inkwire.api.addr.EntityAddrVec;
 import io.inkwire.api.addr.EntityName;
 import io.inkwire.api.addr.EntityType;
 import io.inkwire.api.auth.AuthClientHandler;
+import io.inkwire.protocol.AddressPolicy;
 import io.inkwire.protocol.MessengerCore;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
@@ -17,6 +18,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
@@ -29,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,20 +39,63 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A messenger on Netty NIO: connections are multiplexed on a small event loop group; each socket's
- * engine runs on its channel's loop.
+ * engine runs on its channel's loop. A {@code v2:} address is spoken with msgr2
+ * ({@link NettyConnection}, lossy or lossless), a {@code v1:} address with msgr1
+ * ({@link LegacyConnection}, lossy). An acceptor listens on each address of its bound vector with
+ * that address's protocol — as in Ceph, v1 and v2 have their own ports — expanding protocol-less
+ * addresses as {@code ms_bind_msgr1}/{@code ms_bind_msgr2}/{@code ms_bind_ipv4}/{@code ms_bind_ipv6}
+ * say ({@link AddressPolicy#bindable}).
  */
 public final class NettyMessenger implements Messenger {
 
     private final MessengerCore core;
     private final EventLoopGroup group;
-    private final Set<NettyConnection> connections = ConcurrentHashMap.newKeySet();
+    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final List<Channel> listeners = new ArrayList<>();
+    private final Timeouts timeouts;
+    private final FaultInjector faults;
+    private final DispatchThrottle throttle;
     private volatile boolean closed;
 
     public NettyMessenger(MessengerConfig config) {
         this.core = new MessengerCore(config);
         int threads = (int) config.options().getLong("ms_async_op_threads", Math.min(3, Runtime.getRuntime().availableProcessors()));
         this.group = new NioEventLoopGroup(Math.max(1, threads), new DefaultThreadFactory("inkwire-" + config.name(), true));
+        this.timeouts = Timeouts.from(config.options());
+        this.faults = new FaultInjector(config.options());
+        this.throttle = new DispatchThrottle(config.options().getLong("ms_dispatch_throttle_bytes", 100L << 20));
+    }
+
+    Timeouts timeouts() {
+        return timeouts;
+    }
+
+    FaultInjector faults() {
+        return faults;
+    }
+
+    DispatchThrottle throttle() {
+        return throttle;
+    }
+
+    /** Sockets cut by the fault injector ({@code ms_inject_socket_failures}) so far. */
+    public long injectedFaults() {
+        return faults.cuts();
+    }
+
+    /** The most message bytes held at once under {@code ms_dispatch_throttle_bytes}. */
+    public long dispatchThrottlePeak() {
+        return throttle.peak();
+    }
+
+    /** Accepted lossless sessions kept for their peers to resume. */
+    public int resumableSessions() {
+        return core.sessions().size();
+    }
+
+    /** The socket handler behind an engine. */
+    Optional<SocketHandler> handlerOf(io.inkwire.protocol.ProtocolV2 e) {
+        return e != null && e.transport() instanceof SocketHandler h ? Optional.of(h) : Optional.empty();
     }
 
     public MessengerCore core() {
@@ -63,7 +109,7 @@ public final class NettyMessenger implements Messenger {
 
     /** How long a handshake may take ({@code ms_connection_ready_timeout}, Ceph's default 10 s). */
     long handshakeTimeoutMillis() {
-        return (long) (core.options().getSeconds("ms_connection_ready_timeout", 10) * 1000);
+        return timeouts.handshakeMillis();
     }
 
     @Override
@@ -73,32 +119,71 @@ public final class NettyMessenger implements Messenger {
             result.completeExceptionally(new IllegalStateException("messenger closed"));
             return result;
         }
-        if (addr.type() != AddrType.MSGR2) {
-            result.completeExceptionally(new ProtocolException("cannot connect to " + addr + ": only msgr2 (v2:) addresses are supported by this transport"));
+        if (addr.type() != AddrType.MSGR2 && addr.type() != AddrType.LEGACY) {
+            result.completeExceptionally(new ProtocolException("cannot connect to " + addr + ": give a v2: (msgr2) or v1: (msgr1) address"));
             return result;
         }
         if (addr.isBlank()) {
             result.completeExceptionally(new ProtocolException("cannot connect to a blank address"));
             return result;
         }
-        NettyConnection conn = NettyConnection.connector(this, addr, peerType, result);
-        Bootstrap b = new Bootstrap().group(group).channel(NioSocketChannel.class)
+        if (addr.type() == AddrType.LEGACY) {
+            LegacyConnection.connector(this, addr, peerType, group.next(), result);
+            return result;
+        }
+        NettyConnection conn = NettyConnection.connector(this, addr, peerType, group.next(), result);
+        register(conn);
+        conn.home().execute(conn::dial);
+        return result;
+    }
+
+    /**
+     * Where to dial for {@code addr}: its own socket address, unless {@code inkwire_dial_redirect}
+     * ({@code ip:port=ip:port,...}) sends it elsewhere — through a port forward or a test proxy —
+     * while the session still names {@code addr} as its target (CLIENT_IDENT's target_addr).
+     */
+    InetSocketAddress socketFor(EntityAddr addr) {
+        for (String pair : core.options().getList("inkwire_dial_redirect")) {
+            int eq = pair.indexOf('=');
+            if (eq < 0) {
+                continue;
+            }
+            InetSocketAddress from = hostPort(pair.substring(0, eq));
+            if (from.getPort() == addr.port() && from.getAddress() != null && from.getAddress().equals(addr.ip())) {
+                return hostPort(pair.substring(eq + 1));
+            }
+        }
+        return addr.socketAddress();
+    }
+
+    private static InetSocketAddress hostPort(String s) {
+        int colon = s.lastIndexOf(':');
+        return new InetSocketAddress(s.substring(0, colon).trim(), Integer.parseInt(s.substring(colon + 1).trim()));
+    }
+
+    /** Opens one socket for {@code conn}, on its home loop (all its sockets share one I/O thread). */
+    void dial(NettyConnection conn, SocketHandler h) {
+        openSocket(conn.session().target(), conn.home(), h, cause -> conn.dialFailed(h, cause));
+    }
+
+    /** Dials {@code addr} on {@code loop} with {@code h} as the socket's handler; {@code failed} hears why a dial failed. */
+    void openSocket(EntityAddr addr, EventLoop loop, SocketHandler h, Consumer<Throwable> failed) {
+        Bootstrap b = new Bootstrap().group(loop).channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, handshakeTimeoutMillis()))
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        conn.attach(ch);
+                        h.attach(ch);
                     }
                 });
-        b.connect(addr.socketAddress()).addListener((ChannelFuture f) -> {
+        b.connect(socketFor(addr)).addListener((ChannelFuture f) -> {
             if (!f.isSuccess()) {
                 Throwable c = f.cause();
                 String why = c instanceof ConnectException ? "connection refused" : String.valueOf(c.getMessage());
-                result.completeExceptionally(new ConnectException("cannot connect to " + addr + ": " + why));
+                failed.accept(new ConnectException("cannot connect to " + addr + ": " + why));
             }
         });
-        return result;
     }
 
     @Override
@@ -106,17 +191,16 @@ public final class NettyMessenger implements Messenger {
         CompletableFuture<EntityAddrVec> result = new CompletableFuture<>();
         List<EntityAddr> bound = new ArrayList<>();
         try {
-            for (EntityAddr a : addrs.addrs()) {
-                if (a.type() != AddrType.MSGR2) {
-                    throw new ProtocolException("cannot bind " + a + ": this transport serves msgr2 (v2:) only");
-                }
+            for (EntityAddr a : AddressPolicy.bindable(core.options(), addrs).addrs()) {
+                boolean legacy = a.type() == AddrType.LEGACY;
                 ServerBootstrap sb = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                         .option(ChannelOption.SO_REUSEADDR, true)
                         .childOption(ChannelOption.TCP_NODELAY, true)
                         .childHandler(new ChannelInitializer<SocketChannel>() {
                             @Override
                             protected void initChannel(SocketChannel ch) {
-                                NettyConnection.acceptor(NettyMessenger.this).attach(ch);
+                                (legacy ? LegacyConnection.acceptor(NettyMessenger.this, ch.eventLoop())
+                                        : NettyConnection.acceptor(NettyMessenger.this, ch.eventLoop())).attach(ch);
                             }
                         });
                 Channel ch = sb.bind(a.socketAddress()).syncUninterruptibly().channel();
@@ -145,16 +229,16 @@ public final class NettyMessenger implements Messenger {
         return core.existingClientHandler(method);
     }
 
-    void register(NettyConnection c) {
+    void register(Connection c) {
         connections.add(c);
     }
 
-    void unregister(NettyConnection c) {
+    void unregister(Connection c) {
         connections.remove(c);
     }
 
-    /** Connections currently open (handshaking or ready). */
-    public Set<NettyConnection> connections() {
+    /** Connections currently open (handshaking or ready), msgr2 and msgr1. */
+    public Set<Connection> connections() {
         return Set.copyOf(connections);
     }
 
@@ -167,7 +251,7 @@ public final class NettyMessenger implements Messenger {
         synchronized (listeners) {
             listeners.forEach(Channel::close);
         }
-        for (NettyConnection c : connections) {
+        for (Connection c : connections) {
             c.close();
         }
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();

@@ -1,0 +1,36 @@
+package io.inkwire.osgi;
+
+import io.inkwire.api.Connection;
+import io.inkwire.api.Messenger;
+import io.inkwire.api.addr.EntityName;
+import io.inkwire.monclient.MonClient;
+import java.util.List;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * A messenger made from one {@code io.inkwire.messenger} factory configuration, registered as an
+ * OSGi service (next to the plain {@link Messenger} and, once its monitor session is up, the
+ * {@link MonClient}). A configuration change replaces it.
+ */
+@ProviderType
+public interface ManagedMessenger {
+
+    /** The factory configuration's PID. */
+    String pid();
+
+    /** Our entity name. */
+    EntityName name();
+
+    /** The messenger for connections of the user's own. */
+    Messenger messenger();
+
+    /** The monitor client, when {@code mon_host} is configured and a monitor session is up. */
+    Optional<MonClient> monClient();
+
+    /** The established connections of this messenger and of its monitor client, oldest first. */
+    List<Connection> connections();
+
+    /** Why the monitor session is not up, when it is not (empty otherwise or without mon_host). */
+    Optional<String> monClientProblem();
+}

@@ -1,0 +1,253 @@
+package io.inkwire.protocol;
+
+import io.inkwire.api.ConnectionInfo;
+import io.inkwire.api.ConnectionPolicy;
+import io.inkwire.api.addr.EntityAddr;
+import io.inkwire.api.addr.EntityAddrVec;
+import io.inkwire.api.addr.EntityType;
+import io.inkwire.api.message.RawMessage;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+
+/**
+ * What of a msgr2 session outlives its sockets: cookies, {@code connect_seq}, the peer's
+ * {@code global_seq}, both sequence counters, the messages not yet sent and those sent but not yet
+ * acknowledged ({@code out_queue} and {@code sent} in {@code src/msg/async/ProtocolV2.cc}).
+ *
+ * <p>A lossy session lives and dies with its one socket. A lossless one survives: after a fault the
+ * sent messages go back to the head of the queue and a new socket's engine resumes the session
+ * with SESSION_RECONNECT, dropping what the peer already had.
+ *
+ * <p>Locking: every engine attached to this session, and every caller touching it, holds this
+ * object's monitor. One lock per session keeps the old and the new socket of a reconnect (possibly
+ * on different I/O threads) from interleaving.
+ */
+public final class Session {
+
+    /** One outgoing message and the sequence number it was sent with (0 until sent). */
+    static final class Outgoing {
+        final RawMessage message;
+        final long bytes;
+        long seq;
+        java.util.concurrent.CompletableFuture<Void> written;
+
+        Outgoing(RawMessage message) {
+            this.message = message;
+            this.bytes = (long) message.frontLength() + message.middle().remaining() + message.data().remaining();
+        }
+    }
+
+    private final EntityAddr target;
+    private EntityType peerType;
+    private final ProtocolListener listener;
+    private ConnectionPolicy policy;
+
+    long clientCookie;
+    long serverCookie;
+    long connectSeq;
+    long peerGlobalSeq;
+    long globalSeq;
+    long outSeq;
+    long inSeq;
+    long inSeqAcked;
+    EntityAddrVec peerAddrs;
+    ConnectionInfo info;
+
+    final ArrayDeque<Outgoing> outQueue = new ArrayDeque<>();
+    final ArrayDeque<Outgoing> sent = new ArrayDeque<>();
+    long unackedBytes;
+    long queuedBytes;
+
+    private ProtocolV2 engine;
+    private boolean closed;
+    private boolean everReady;
+
+    /**
+     * @param target   the address we dial (null for a session a peer opened)
+     * @param peerType the peer's entity type (null until an accepted peer says HELLO)
+     * @param listener the application's side of the session
+     */
+    public Session(EntityAddr target, EntityType peerType, ConnectionPolicy policy, ProtocolListener listener) {
+        this.target = target;
+        this.peerType = peerType;
+        this.policy = policy;
+        this.listener = listener;
+    }
+
+    public EntityAddr target() {
+        return target;
+    }
+
+    public EntityType peerType() {
+        return peerType;
+    }
+
+    void peerType(EntityType t) {
+        this.peerType = t;
+    }
+
+    public ConnectionPolicy policy() {
+        return policy;
+    }
+
+    void policy(ConnectionPolicy p) {
+        this.policy = p;
+    }
+
+    public ProtocolListener listener() {
+        return listener;
+    }
+
+    public synchronized boolean isLossy() {
+        return policy == null || policy.lossy();
+    }
+
+    /** The engine on the current socket, or null between sockets. */
+    public synchronized ProtocolV2 engine() {
+        return engine;
+    }
+
+    synchronized void attach(ProtocolV2 e) {
+        this.engine = e;
+    }
+
+    synchronized void detach(ProtocolV2 e) {
+        if (engine == e) {
+            engine = null;
+        }
+    }
+
+    public synchronized boolean isClosed() {
+        return closed;
+    }
+
+    synchronized void markClosed() {
+        closed = true;
+        outQueue.clear();
+        sent.clear();
+        unackedBytes = 0;
+        queuedBytes = 0;
+    }
+
+    /** Whether a handshake ever completed on this session (the application has seen it ready). */
+    public synchronized boolean everReady() {
+        return everReady;
+    }
+
+    synchronized void markReady(ConnectionInfo i) {
+        this.info = i;
+        this.everReady = true;
+    }
+
+    public synchronized ConnectionInfo info() {
+        return info;
+    }
+
+    /** Bytes of messages sent and not yet acknowledged (lossless), or queued and not yet sent. */
+    public synchronized long unackedBytes() {
+        return unackedBytes;
+    }
+
+    public synchronized long queuedBytes() {
+        return queuedBytes;
+    }
+
+    /** Messages queued or in flight. */
+    public synchronized int backlog() {
+        return outQueue.size() + sent.size();
+    }
+
+    /** Whether the peer knows this session (a server cookie was exchanged): a new socket reconnects rather than identifies. */
+    synchronized boolean canReconnect() {
+        return !isLossy() && serverCookie != 0;
+    }
+
+    void enqueue(RawMessage m) {
+        Outgoing o = new Outgoing(m);
+        outQueue.add(o);
+        queuedBytes += o.bytes;
+    }
+
+    /** Frees sent messages the peer acknowledged ({@code seq <= ack}). */
+    void acked(long ack) {
+        while (!sent.isEmpty() && sent.peekFirst().seq <= ack) {
+            Outgoing o = sent.pollFirst();
+            unackedBytes -= o.bytes;
+            if (o.written != null) {
+                o.written.complete(null);
+            }
+        }
+    }
+
+    /** Futures of messages queued or in flight, not yet completed (to fail them when the session ends). */
+    java.util.List<java.util.concurrent.CompletableFuture<Void>> pendingFutures() {
+        java.util.List<java.util.concurrent.CompletableFuture<Void>> out = new java.util.ArrayList<>();
+        for (Outgoing o : sent) {
+            if (o.written != null && !o.written.isDone()) {
+                out.add(o.written);
+            }
+        }
+        for (Outgoing o : outQueue) {
+            if (o.written != null && !o.written.isDone()) {
+                out.add(o.written);
+            }
+        }
+        return out;
+    }
+
+    /** After a fault: sent messages go back to the head of the queue, oldest first ({@code requeue_sent}). */
+    void requeueSent() {
+        if (sent.isEmpty()) {
+            return;
+        }
+        outSeq -= sent.size();
+        Iterator<Outgoing> it = sent.descendingIterator();
+        while (it.hasNext()) {
+            Outgoing o = it.next();
+            outQueue.addFirst(o);
+            queuedBytes += o.bytes;
+        }
+        sent.clear();
+        unackedBytes = 0;
+    }
+
+    /** After SESSION_RECONNECT_OK: drop requeued messages the peer already has ({@code discard_requeued_up_to}). */
+    void discardRequeuedUpTo(long peerInSeq) {
+        while (!outQueue.isEmpty()) {
+            Outgoing o = outQueue.peekFirst();
+            if (o.seq == 0 || o.seq > peerInSeq) {
+                break;
+            }
+            outQueue.pollFirst();
+            queuedBytes -= o.bytes;
+        }
+        outSeq = Math.max(outSeq, peerInSeq);
+    }
+
+    /** A full reset: the peer forgot the session; everything queued or in flight is dropped ({@code reset_session}). */
+    void resetFull() {
+        outQueue.clear();
+        sent.clear();
+        unackedBytes = 0;
+        queuedBytes = 0;
+        outSeq = 0;
+        inSeq = 0;
+        inSeqAcked = 0;
+        connectSeq = 0;
+        serverCookie = 0;
+        clientCookie = MessengerCore.randomCookie();
+    }
+
+    /** A partial reset: a new session with the same peer, keeping the queue (messages get new sequence numbers). */
+    void resetPartial() {
+        requeueSent();
+        for (Outgoing o : outQueue) {
+            o.seq = 0;
+        }
+        serverCookie = 0;
+        connectSeq = 0;
+        inSeq = 0;
+        inSeqAcked = 0;
+        outSeq = 0;
+    }
+}

@@ -1,0 +1,330 @@
+package io.inkwire.itests.felix;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.systemPackage;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+
+import io.inkwire.api.Connection;
+import io.inkwire.api.ConnectionInfo;
+import io.inkwire.api.Dispatcher;
+import io.inkwire.api.addr.EntityAddr;
+import io.inkwire.api.addr.EntityAddrVec;
+import io.inkwire.api.addr.EntityType;
+import io.inkwire.api.auth.AuthProvider;
+import io.inkwire.api.message.RawMessage;
+import io.inkwire.api.mode.ConnectionMode;
+import io.inkwire.osgi.InkwireProviders;
+import io.inkwire.osgi.ManagedMessenger;
+import java.io.File;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import javax.inject.Inject;
+import org.junit.After;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.framework.wiring.BundleCapability;
+import org.osgi.framework.wiring.BundleWiring;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * inkwire in native Felix: the bundles resolve and start, messengers made through Configuration
+ * Admin handshake with cephx in crc and secure mode, a configuration change takes effect, and the
+ * example xor-mode plugin installed at runtime is negotiated by the next connection and withdrawn
+ * (its connections closed) when uninstalled.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class FelixContainerIT {
+
+    private static final String FACTORY_PID = "io.inkwire.messenger";
+
+    @Inject
+    private BundleContext bc;
+
+    @Inject
+    private ConfigurationAdmin configAdmin;
+
+    @Inject
+    private InkwireProviders providers;
+
+    private final List<org.osgi.service.cm.Configuration> configs = new ArrayList<>();
+    private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
+
+    @Configuration
+    public Option[] config() {
+        List<Option> o = new ArrayList<>();
+        File[] jars = new File(System.getProperty("inkwire.bundles.dir")).listFiles((d, n) -> n.endsWith(".jar"));
+        Arrays.sort(jars);
+        for (File f : jars) {
+            o.add(bundle(f.toURI().toString()));
+        }
+        o.add(junitBundles());
+        o.add(cleanCaches());
+        // Pax Exam's own bundles log through slf4j: let them use the test JVM's (logging is off in exam.properties)
+        o.add(systemPackage("org.slf4j;version=1.7.36"));
+        o.add(systemProperty("inkwire.plugin.jar").value(System.getProperty("inkwire.plugin.jar")));
+        return o.toArray(new Option[0]);
+    }
+
+    @After
+    public void cleanUp() throws Exception {
+        for (ServiceRegistration<?> r : registrations) {
+            r.unregister();
+        }
+        for (org.osgi.service.cm.Configuration c : configs) {
+            c.delete();
+        }
+    }
+
+    @Test
+    public void everyInkwireBundleIsActiveAndDeclaresWhatItProvides() {
+        List<String> notActive = new ArrayList<>();
+        for (Bundle b : bc.getBundles()) {
+            if (b.getSymbolicName().startsWith("io.inkwire") && b.getState() != Bundle.ACTIVE) {
+                notActive.add(b.getSymbolicName() + " state " + b.getState());
+            }
+        }
+        assertTrue("not active: " + notActive, notActive.isEmpty());
+        assertTrue(installed("io.inkwire.osgi") != null);
+
+        assertEquals(List.of("cephx", "none"), providers.authProviders().stream().map(AuthProvider::name).sorted().collect(Collectors.toList()));
+        assertEquals(List.of("crc", "secure"), providers.modes().stream().map(ConnectionMode::name).sorted().collect(Collectors.toList()));
+        assertEquals(14, providers.codecs().size());
+        assertTrue(providers.transport("netty").isPresent());
+
+        assertEquals("cephx", capability("io.inkwire.auth.cephx", "io.inkwire.auth").get("io.inkwire.auth"));
+        assertEquals(2L, capability("io.inkwire.auth.cephx", "io.inkwire.auth").get("method"));
+        assertEquals("secure", capability("io.inkwire.mode.secure", "io.inkwire.mode").get("io.inkwire.mode"));
+        assertEquals("mon", capability("io.inkwire.codec.mon", "io.inkwire.codecs").get("io.inkwire.codecs"));
+    }
+
+    @Test
+    public void cephxHandshakesInCrcAndSecureModeThroughConfigAdmin() throws Exception {
+        Path keyring = writeKeyring("client.crc", "client.secure", "mon.felix");
+        ManagedMessenger mon = acceptor("mon.felix", "cephx", "crc secure", keyring);
+        EntityAddr addr = boundAddr(mon);
+
+        for (String mode : List.of("crc", "secure")) {
+            ManagedMessenger client = connector("client." + mode, "cephx", mode, keyring);
+            Connection c = client.messenger().connect(addr, EntityType.MON).toCompletableFuture().get(20, TimeUnit.SECONDS);
+            ConnectionInfo i = c.info().orElseThrow();
+            assertEquals("cephx", i.authMethod());
+            assertEquals(mode, i.mode());
+            assertEcho(client, c);
+            assertTrue(client.connections().contains(c));
+            c.close();
+        }
+    }
+
+    @Test
+    public void aConfigurationChangeTakesEffect() throws Exception {
+        Path keyring = writeKeyring("client.cfg", "client.renamed", "mon.cfg");
+        ManagedMessenger mon = acceptor("mon.cfg", "cephx", "crc secure", keyring);
+        EntityAddr addr = boundAddr(mon);
+        org.osgi.service.cm.Configuration cfg = configAdmin.createFactoryConfiguration(FACTORY_PID, "?");
+        configs.add(cfg);
+        Hashtable<String, Object> p = props("client.cfg", "cephx", "crc", keyring);
+        cfg.update(p);
+        ManagedMessenger first = await("(inkwire.entity=client.cfg)", null);
+        assertEquals("crc", connectMode(first, addr));
+
+        p.put("ms_mon_client_mode", "secure");
+        cfg.update(p);
+        ManagedMessenger second = await("(inkwire.entity=client.cfg)", first);
+        assertEquals("secure", connectMode(second, addr));
+        assertFalse("the replaced messenger is closed",
+                first.messenger().connect(addr, EntityType.MON).toCompletableFuture().handle((c, e) -> e == null).get(10, TimeUnit.SECONDS));
+
+        p.put("entity_name", "client.renamed");
+        cfg.update(p);
+        ManagedMessenger renamed = await("(inkwire.entity=client.renamed)", null);
+        assertEquals("client.renamed", renamed.name().toString());
+        assertEquals("secure", connectMode(renamed, addr));
+    }
+
+    @Test
+    public void thePluginModeIsNegotiatedWhileInstalledAndWithdrawnWhenUninstalled() throws Exception {
+        ManagedMessenger mon = acceptor("mon.xor", "none", "xor crc", null);
+        EntityAddr addr = boundAddr(mon);
+        ManagedMessenger client = connector("client.xor", "none", "xor crc", null);
+        assertEquals("without the plugin: crc", "crc", connectMode(client, addr));
+
+        Bundle plugin = bc.installBundle(new File(System.getProperty("inkwire.plugin.jar")).toURI().toString());
+        plugin.start();
+        assertEquals(List.of("crc", "secure", "xor"), waitForModes(3));
+        Connection xor = client.messenger().connect(addr, EntityType.MON).toCompletableFuture().get(20, TimeUnit.SECONDS);
+        assertEquals("xor", xor.info().orElseThrow().mode());
+        assertEcho(client, xor);
+
+        plugin.uninstall();
+        assertEquals(List.of("crc", "secure"), waitForModes(2));
+        // connections that negotiated a withdrawn mode are closed, not left running the bundle's code
+        xor.closeFuture().toCompletableFuture().handle((v, e) -> null).get(10, TimeUnit.SECONDS);
+        assertFalse(xor.isOpen());
+        assertEquals("after uninstalling: crc again", "crc", connectMode(client, addr));
+    }
+
+    // --- helpers ---
+
+    private Bundle installed(String bsn) {
+        return Arrays.stream(bc.getBundles()).filter(b -> bsn.equals(b.getSymbolicName())).findFirst().orElse(null);
+    }
+
+    private Map<String, Object> capability(String bsn, String namespace) {
+        BundleWiring w = installed(bsn).adapt(BundleWiring.class);
+        List<BundleCapability> caps = w.getCapabilities(namespace);
+        assertEquals(bsn + " " + namespace, 1, caps.size());
+        return caps.get(0).getAttributes();
+    }
+
+    private List<String> waitForModes(int n) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        List<String> names;
+        do {
+            names = providers.modes().stream().map(ConnectionMode::name).sorted().collect(Collectors.toList());
+            if (names.size() == n) {
+                break;
+            }
+            Thread.sleep(20);
+        } while (System.nanoTime() < until);
+        return names;
+    }
+
+    private String connectMode(ManagedMessenger client, EntityAddr addr) throws Exception {
+        Connection c = client.messenger().connect(addr, EntityType.MON).toCompletableFuture().get(20, TimeUnit.SECONDS);
+        try {
+            assertEcho(client, c);
+            return c.info().orElseThrow().mode();
+        } finally {
+            c.close();
+        }
+    }
+
+    /** Sends a message with random bytes; the acceptor's echo dispatcher sends it back. */
+    private void assertEcho(ManagedMessenger client, Connection c) throws Exception {
+        byte[] probe = new byte[2048];
+        new SecureRandom().nextBytes(probe);
+        CompletableFuture<byte[]> back = new CompletableFuture<>();
+        Dispatcher d = (conn, m) -> {
+            if (conn == c) {
+                byte[] b = new byte[m.frontLength()];
+                m.front().get(b);
+                back.complete(b);
+            }
+        };
+        Hashtable<String, Object> p = new Hashtable<>();
+        p.put("inkwire.messenger", client.pid());
+        ServiceRegistration<Dispatcher> r = bc.registerService(Dispatcher.class, d, p);
+        try {
+            c.send(RawMessage.builder(0x7f01).tid(1).front(ByteBuffer.wrap(probe)).build());
+            assertTrue("echo differs", Arrays.equals(probe, back.get(10, TimeUnit.SECONDS)));
+        } finally {
+            r.unregister();
+        }
+    }
+
+    private ManagedMessenger acceptor(String entity, String auth, String modes, Path keyring) throws Exception {
+        Dispatcher echo = (c, m) -> c.send(RawMessage.builder(m.type()).tid(m.tid()).front(m.front()).build());
+        Hashtable<String, Object> dp = new Hashtable<>();
+        dp.put("inkwire.messenger", entity);
+        registrations.add(bc.registerService(Dispatcher.class, echo, dp));
+        Hashtable<String, Object> p = props(entity, auth, modes, keyring);
+        p.put("bind", "v2:127.0.0.1:0");
+        org.osgi.service.cm.Configuration cfg = configAdmin.createFactoryConfiguration(FACTORY_PID, "?");
+        configs.add(cfg);
+        cfg.update(p);
+        return await("(inkwire.entity=" + entity + ")", null);
+    }
+
+    private ManagedMessenger connector(String entity, String auth, String modes, Path keyring) throws Exception {
+        org.osgi.service.cm.Configuration cfg = configAdmin.createFactoryConfiguration(FACTORY_PID, "?");
+        configs.add(cfg);
+        cfg.update(props(entity, auth, modes, keyring));
+        return await("(inkwire.entity=" + entity + ")", null);
+    }
+
+    private static Hashtable<String, Object> props(String entity, String auth, String modes, Path keyring) {
+        Hashtable<String, Object> p = new Hashtable<>();
+        p.put("entity_name", entity);
+        p.put("auth_client_required", auth);
+        p.put("auth_service_required", auth);
+        p.put("ms_mon_client_mode", modes);
+        p.put("ms_mon_service_mode", modes);
+        if (keyring != null) {
+            p.put("keyring", keyring.toString());
+        }
+        return p;
+    }
+
+    private static EntityAddr boundAddr(ManagedMessenger m) {
+        EntityAddrVec v = m.messenger().boundAddrs();
+        return v.addrs().get(0);
+    }
+
+    /** Waits for a ManagedMessenger matching the filter that is not {@code old}. */
+    private ManagedMessenger await(String filter, ManagedMessenger old) throws Exception {
+        ServiceTracker<ManagedMessenger, ManagedMessenger> t = new ServiceTracker<>(bc,
+                bc.createFilter("(&(objectClass=" + ManagedMessenger.class.getName() + ")" + filter + ")"), null);
+        t.open();
+        try {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            while (System.nanoTime() < until) {
+                ManagedMessenger m = t.getService();
+                if (m != null && m != old) {
+                    return m;
+                }
+                Thread.sleep(20);
+            }
+            throw new AssertionError("no ManagedMessenger " + filter + " appeared");
+        } finally {
+            t.close();
+        }
+    }
+
+    /** A keyring file with fresh random AES keys, in Ceph's format (base64 of the encoded CryptoKey). */
+    private static Path writeKeyring(String... entities) throws Exception {
+        SecureRandom r = new SecureRandom();
+        StringBuilder sb = new StringBuilder();
+        for (String e : entities) {
+            byte[] secret = new byte[16];
+            r.nextBytes(secret);
+            // CryptoKey::encode: u16 type (1 = AES), utime_t created (u32 sec, u32 nsec), u16 len, secret
+            ByteBuffer b = ByteBuffer.allocate(2 + 8 + 2 + 16).order(ByteOrder.LITTLE_ENDIAN);
+            b.putShort((short) 1).putInt((int) Instant.now().getEpochSecond()).putInt(0).putShort((short) 16).put(secret);
+            sb.append('[').append(e).append("]\n\tkey = ").append(Base64.getEncoder().encodeToString(b.array())).append('\n');
+        }
+        Path f = Files.createTempFile("inkwire-felix", ".keyring");
+        Files.writeString(f, sb.toString(), StandardCharsets.UTF_8);
+        f.toFile().deleteOnExit();
+        return f;
+    }
+}
