@@ -4,55 +4,95 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The project's loopback Ceph lab ({@code scripts/ceph-lab}) for the Karaf tests: one monitor with
- * cephx and secure mode only, started once per test JVM on the driver side (Pax Exam's
- * {@code @Configuration} runs there) and stopped when the JVM exits. If it cannot start, the test
- * fails: an exception from {@code @Configuration} fails the class. (Adapted from the interop
- * tests' JUnit 5 extension; Pax Exam needs JUnit 4.)
+ * cephx and secure mode only. The Pax Exam tests share one ({@link #ensureStarted()}), started on
+ * the driver side (Pax Exam's {@code @Configuration} runs there) and stopped when the JVM exits;
+ * other tests start and stop one of their own. If it cannot start, the test fails: an exception
+ * from {@code @Configuration} fails the class. (Adapted from the interop tests' JUnit 5
+ * extension; Pax Exam needs JUnit 4.)
  */
 final class CephLab {
 
-    static final Path DIR = Paths.get("/tmp/inkwire-itest-karaf");
-    static final int PORT_V2 = 13330;
-    static final int PORT_V1 = 16819;
+    private static final CephLab SHARED = new CephLab(Paths.get("/tmp/inkwire-itest-karaf"), 13330, 16819);
+    private static final Pattern FSID = Pattern.compile("(?m)^fsid = (\\S+)$");
 
-    private static boolean started;
+    private static boolean sharedStarted;
 
-    private CephLab() {
+    private final Path dir;
+    private final int portV2;
+    private final int portV1;
+
+    /** A lab in its own directory and on its own monitor ports (v2 and v1); not started yet. */
+    CephLab(Path dir, int portV2, int portV1) {
+        this.dir = dir;
+        this.portV2 = portV2;
+        this.portV1 = portV1;
     }
 
-    /** Starts the lab unless this JVM already did. */
+    /** The lab the Pax Exam tests share. */
+    static CephLab shared() {
+        return SHARED;
+    }
+
+    /** Starts the shared lab unless this JVM already did; it stops when the JVM exits. */
     static synchronized void ensureStarted() throws IOException, InterruptedException {
-        if (started) {
+        if (sharedStarted) {
             return;
         }
-        Path script = root().resolve("scripts/ceph-lab");
-        List<String> cmd = List.of(script.toString(), "start", "--dir", DIR.toString(), "--mon-port-v2", String.valueOf(PORT_V2),
-                "--mon-port-v1", String.valueOf(PORT_V1), "--auth", "cephx", "--mode", "secure");
-        String[] r = run(cmd, 300);
-        if (!r[0].equals("0")) {
-            throw new IllegalStateException("the Ceph lab did not start (" + String.join(" ", cmd) + "), exit " + r[0] + ":\n" + r[1]);
-        }
-        started = true;
+        SHARED.start();
+        sharedStarted = true;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
-                run(List.of(script.toString(), "stop", "--dir", DIR.toString()), 120);
+                SHARED.stop();
             } catch (IOException | InterruptedException e) {
                 System.err.println("stopping the Ceph lab: " + e);
             }
         }));
     }
 
-    static Path conf() {
-        return DIR.resolve("ceph.conf");
+    /** Starts the lab (a running lab in the same directory is restarted); throws if it does not answer. */
+    void start() throws IOException, InterruptedException {
+        List<String> cmd = List.of(script().toString(), "start", "--dir", dir.toString(), "--mon-port-v2", String.valueOf(portV2),
+                "--mon-port-v1", String.valueOf(portV1), "--auth", "cephx", "--mode", "secure");
+        Exec.Result r = Exec.run(new ProcessBuilder(cmd), 300);
+        if (r.exit() != 0) {
+            throw new IllegalStateException("the Ceph lab did not start (" + String.join(" ", cmd) + "), exit " + r.exit() + ":\n" + r.output());
+        }
     }
 
-    private static Path root() {
+    /** Stops the lab and removes its directory. */
+    void stop() throws IOException, InterruptedException {
+        Exec.Result r = Exec.run(new ProcessBuilder(script().toString(), "stop", "--dir", dir.toString()), 120);
+        if (r.exit() != 0) {
+            System.err.println("stopping the Ceph lab in " + dir + ", exit " + r.exit() + ":\n" + r.output());
+        }
+    }
+
+    /** The lab's ceph.conf (mon_host, keyring, cephx, secure). */
+    Path conf() {
+        return dir.resolve("ceph.conf");
+    }
+
+    /** The client.admin keyring. */
+    Path adminKeyring() {
+        return dir.resolve("ceph.client.admin.keyring");
+    }
+
+    /** The cluster's fsid, as ceph.conf names it. */
+    String fsid() throws IOException {
+        Matcher m = FSID.matcher(Files.readString(conf()));
+        if (!m.find()) {
+            throw new IllegalStateException("no fsid in " + conf());
+        }
+        return m.group(1);
+    }
+
+    private static Path script() {
         String r = System.getProperty("inkwire.root");
         Path p = r != null ? Paths.get(r) : Paths.get("").toAbsolutePath();
         while (p != null && !Files.exists(p.resolve("scripts/ceph-lab"))) {
@@ -61,21 +101,6 @@ final class CephLab {
         if (p == null) {
             throw new IllegalStateException("cannot find scripts/ceph-lab above " + r);
         }
-        return p;
-    }
-
-    /** Runs a command: {exit code, stdout + stderr}. */
-    private static String[] run(List<String> cmd, int timeoutSeconds) throws IOException, InterruptedException {
-        Path out = Files.createTempFile("inkwire-karaf-lab", ".out");
-        try {
-            Process p = new ProcessBuilder(new ArrayList<>(cmd)).redirectErrorStream(true).redirectOutput(out.toFile()).start();
-            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IllegalStateException("timed out after " + timeoutSeconds + " s: " + String.join(" ", cmd));
-            }
-            return new String[] {String.valueOf(p.exitValue()), Files.readString(out)};
-        } finally {
-            Files.deleteIfExists(out);
-        }
+        return p.resolve("scripts/ceph-lab");
     }
 }

@@ -51,7 +51,7 @@ final class KarafSupport {
                 "--add-exports=java.base/sun.net.www.protocol.https=ALL-UNNAMED",
                 "--add-exports=java.base/sun.net.www.content.text=ALL-UNNAMED",
                 "-Xmx512m"));
-        o.add(systemProperty("inkwire.lab.conf").value(CephLab.conf().toString()));
+        o.add(systemProperty("inkwire.lab.conf").value(CephLab.shared().conf().toString()));
         // no SSH/RMI listeners that could clash with other runs
         o.add(editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", "0"));
         o.add(editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", "0"));
