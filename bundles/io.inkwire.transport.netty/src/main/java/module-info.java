@@ -6,6 +6,8 @@ module io.inkwire.transport.netty {
     requires io.netty.buffer;
     requires io.netty.common;
     requires io.netty.codec;
+    requires io.netty.handler;
+    requires io.netty.transport.classes.epoll;
     requires static org.osgi.service.component.annotations;
 
     exports io.inkwire.transport.netty;

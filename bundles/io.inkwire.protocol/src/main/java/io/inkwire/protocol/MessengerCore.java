@@ -37,12 +37,22 @@ public final class MessengerCore implements AutoCloseable {
     private final Map<Integer, AuthClientHandler> clientHandlers = new ConcurrentHashMap<>();
     private final Map<Integer, AuthServerHandler> serverHandlers = new ConcurrentHashMap<>();
     private volatile EntityAddrVec myAddrs = new EntityAddrVec(List.of());
+    /** Limits read on every frame, looked up once: a messenger's options do not change (a new configuration makes a new messenger). */
+    private final long maxSegmentLength;
+    private final long maxControlFrameLength;
+    private final long maxMessageLength;
+    private final long maxUnackedBytes;
 
     public MessengerCore(MessengerConfig config) {
         this.config = config;
         // monitors are reached at nonce 0; everyone else draws one, as Ceph's messengers do
         this.nonce = config.name().type() == EntityType.MON ? 0 : 1 + RANDOM.nextInt(Integer.MAX_VALUE - 1);
         this.nextGlobalId = new AtomicLong(4096 + RANDOM.nextInt(1 << 16));
+        CephConfig o = config.options();
+        this.maxSegmentLength = o.getLong("inkwire_max_frame_segment_bytes", 256L << 20);
+        this.maxControlFrameLength = o.getLong("inkwire_max_control_frame_bytes", 1 << 20);
+        this.maxMessageLength = o.getLong(MAX_MESSAGE_OPTION, 256L << 20);
+        this.maxUnackedBytes = o.getLong(MAX_UNACKED_OPTION, 128L << 20);
     }
 
     public MessengerConfig config() {
@@ -88,11 +98,11 @@ public final class MessengerCore implements AutoCloseable {
     }
 
     public long maxSegmentLength() {
-        return config.options().getLong("inkwire_max_frame_segment_bytes", 256L << 20);
+        return maxSegmentLength;
     }
 
     public long maxControlFrameLength() {
-        return config.options().getLong("inkwire_max_control_frame_bytes", 1 << 20);
+        return maxControlFrameLength;
     }
 
     /** The option bounding one MESSAGE frame (all segments). */
@@ -102,12 +112,12 @@ public final class MessengerCore implements AutoCloseable {
 
     /** The largest MESSAGE frame accepted ({@value #MAX_MESSAGE_OPTION}, default 256 MiB, as Ceph's osd_max_write_size ballpark). */
     public long maxMessageLength() {
-        return config.options().getLong(MAX_MESSAGE_OPTION, 256L << 20);
+        return maxMessageLength;
     }
 
     /** How many bytes a lossless session may have sent and not yet seen acknowledged ({@value #MAX_UNACKED_OPTION}, default 128 MiB). */
     public long maxUnackedBytes() {
-        return config.options().getLong(MAX_UNACKED_OPTION, 128L << 20);
+        return maxUnackedBytes;
     }
 
     public Optional<AuthProvider> authProvider(int method) {

@@ -119,6 +119,8 @@ public final class ProtocolV2 implements ProtocolEngine {
     private long messageBytesAhead;
     /** Why the session layer ended this socket without a fault of the peer (WAIT); null otherwise. */
     private boolean waitRequested;
+    /** This acceptor told the peer to WAIT (or dropped its stale attempt): the socket's end is no fault. */
+    private boolean sentWait;
     private boolean connectorSentIdent;
     /** The failure at hand ends the session even if it is lossless (a reconnect could not fix it). */
     private boolean fatal;
@@ -608,7 +610,8 @@ public final class ProtocolV2 implements ProtocolEngine {
                 session.serverCookie = lossy ? 0 : s.serverCookie();
                 session.peerGlobalSeq = s.globalSeq();
                 session.peerAddrs = s.addrs();
-                becomeReady(s.addrs(), target, false);
+                // after a SESSION_RESET the application keeps its connection: it heard onRemoteReset, not a second onReady
+                becomeReady(s.addrs(), target, session.everReady());
             } else if (c instanceof SessionReconnectOkFrame ok) {
                 if (connectorSentIdent) {
                     throw new ProtocolException("SESSION_RECONNECT_OK in reply to CLIENT_IDENT");
@@ -622,6 +625,7 @@ public final class ProtocolV2 implements ProtocolEngine {
                 if (lossy) {
                     throw new ProtocolException("SESSION_RESET on a lossy session");
                 }
+                requireReconnecting(c);
                 if (r.full()) {
                     session.resetFull();
                     listener().onRemoteReset();
@@ -688,38 +692,24 @@ public final class ProtocolV2 implements ProtocolEngine {
         // a lossy peer gets a lossy session whatever our policy says, as Ceph's acceptor does
         lossy = policy.lossy() || (ci.flags() & CephFeatures.CEPH_MSG_CONNECT_LOSSY) != 0 || ci.clientCookie() == 0;
         EntityAddrVec announce = mine.isEmpty() ? EntityAddrVec.of(ci.targetAddr()) : mine;
-        boolean resumed = false;
+        boolean reused = false;
         if (!lossy) {
-            Session existing = core.sessions().find(ci.addrs(), ci.clientCookie());
-            if (existing != null && existing != session) {
-                synchronized (existing) {
-                    if (!existing.isClosed()) {
-                        if (existing.peerGlobalSeq > ci.globalSeq()) {
-                            // handle_existing_connection: a stale attempt from before the one that won
-                            throw new ProtocolException("stale CLIENT_IDENT: global_seq " + ci.globalSeq() + " < " + existing.peerGlobalSeq);
-                        }
-                        // the peer never saw our SERVER_IDENT: same session, the peer starts from scratch
-                        adopt(existing);
-                        existing.requeueSent();
-                        existing.outQueue.forEach(o -> o.seq = 0);
-                        existing.outSeq = 0;
-                        existing.inSeq = 0;
-                        existing.inSeqAcked = 0;
-                        resumed = true;
-                    }
-                }
+            Existing e = handleExistingSession(ci, policy);
+            if (e == Existing.WAIT || e == Existing.STALE) {
+                return;
             }
+            reused = e == Existing.REUSED;
         }
         synchronized (session) {
-            if (!resumed) {
+            // the application already saw a session it had at rest or in use; one we were still dialing is new to it
+            boolean resumed = reused && session.everReady();
+            if (!reused) {
                 session.policy(lossy ? ConnectionPolicy.statelessServer() : policy);
-                session.clientCookie = ci.clientCookie();
-                session.serverCookie = lossy ? 0 : MessengerCore.randomCookie();
                 session.connectSeq = 0;
-                if (!lossy) {
-                    core.sessions().register(ci.addrs(), session);
-                }
             }
+            session.clientCookie = lossy ? 0 : ci.clientCookie();
+            // a fresh server cookie for every establishment, a reused session's too (send_server_ident)
+            session.serverCookie = lossy ? 0 : MessengerCore.randomCookie();
             session.peerGlobalSeq = ci.globalSeq();
             session.peerAddrs = ci.addrs();
             long gid = core.name().type() == EntityType.MON ? 0 : core.globalId();
@@ -729,6 +719,90 @@ public final class ProtocolV2 implements ProtocolEngine {
             InetSocketAddress remote = transport.remoteAddress();
             becomeReady(ci.addrs(), new EntityAddr(AddrType.MSGR2, ci.addrs().get(0).nonce(), remote.getAddress(), remote.getPort()), resumed);
         }
+    }
+
+    /** What a lossless CLIENT_IDENT made of a session with the same peer. */
+    enum Existing {
+        /** None: this socket's own session is registered and opened. */
+        NONE,
+        /** This socket took over the existing session (reuse_connection). */
+        REUSED,
+        /** The existing session wins a connection race: the peer was told to WAIT. */
+        WAIT,
+        /** This is an older attempt of the peer than the one the existing session has: the socket is dropped. */
+        STALE
+    }
+
+    /**
+     * CLIENT_IDENT from a peer we may already have a session with ({@code handle_existing_connection}
+     * in {@code src/msg/async/ProtocolV2.cc}). The session found may be one the peer opened before
+     * (interrupted establishment, or a restart: another client cookie) or the one we are dialing
+     * to it ourselves (a connection race, decided by address).
+     */
+    private Existing handleExistingSession(ClientIdentFrame ci, ConnectionPolicy policy) throws ProtocolException {
+        while (true) {
+            Session existing = core.sessions().registerIfAbsent(ci.addrs(), ci.clientCookie(), session);
+            if (existing == null) {
+                return Existing.NONE;
+            }
+            synchronized (existing) {
+                if (existing.isClosed()) {
+                    core.sessions().unregister(existing);
+                    continue; // it ended meanwhile: this one takes its place
+                }
+                if (existing.peerGlobalSeq > ci.globalSeq()) {
+                    // the existing session came from a later attempt of this peer (e.g. the winner of a race we already settled)
+                    staleAttempt();
+                    return Existing.STALE;
+                }
+                boolean cookiesSet = existing.serverCookie != 0 && existing.clientCookie != 0;
+                if (cookiesSet && existing.clientCookie != ci.clientCookie()) {
+                    // a session under another cookie: the peer restarted, or reset its side of it
+                    if (policy.resetcheck()) {
+                        existing.resetFull();
+                        existing.listener().onRemoteReset();
+                    }
+                    reuse(existing);
+                    return Existing.REUSED;
+                }
+                ProtocolV2 live = existing.engine();
+                boolean readyOrStandby = live != null ? live.isReady() : existing.everReady();
+                if (existing.clientCookie == ci.clientCookie() || readyOrStandby) {
+                    // establishment interrupted between CLIENT_IDENT and SERVER_IDENT, or a session at rest: continue it here
+                    reuse(existing);
+                    return Existing.REUSED;
+                }
+                // a connection race: our own connector to this peer is still handshaking
+                if (peerAddrLower(ci.addrs()) || existing.policy().server()) {
+                    reuse(existing);
+                    return Existing.REUSED;
+                }
+                sentWait = true;
+                sendControl(new WaitFrame());
+                return Existing.WAIT;
+            }
+        }
+    }
+
+    /**
+     * This socket takes over {@code existing} as a new establishment of it ({@code reuse_connection}
+     * followed by {@code send_server_ident}): what it had sent goes out again under new sequence
+     * numbers, since the peer starts counting from zero.
+     */
+    private void reuse(Session existing) {
+        adopt(existing);
+        existing.requeueSent();
+        existing.outQueue.forEach(o -> o.seq = 0);
+        existing.outSeq = 0;
+        existing.inSeq = 0;
+        existing.inSeqAcked = 0;
+        existing.connectSeq = 0;
+    }
+
+    /** Drops this socket quietly: the peer's older attempt lost to a newer one it already made. */
+    private void staleAttempt() {
+        sentWait = true;
+        endSession(null);
     }
 
     /** The server side of 10.2: resume the session the peer names, or tell it why not ({@code handle_reconnect}). */
@@ -744,8 +818,9 @@ public final class ProtocolV2 implements ProtocolEngine {
         }
         Session existing = core.sessions().find(r.addrs(), r.clientCookie());
         if (existing == null) {
-            boolean peerRestarted = core.sessions().knowsPeer(r.addrs());
-            sendControl(new SessionResetFrame(!peerRestarted || policy.resetcheck()));
+            // none at all: a full reset; a client we know under another cookie: as a cookie mismatch
+            boolean otherCookie = core.sessions().knowsPeer(r.addrs());
+            sendControl(new SessionResetFrame(!otherCookie || policy.resetcheck()));
             return;
         }
         synchronized (existing) {
@@ -753,7 +828,13 @@ public final class ProtocolV2 implements ProtocolEngine {
                 sendControl(new SessionResetFrame(true));
                 return;
             }
-            if (existing.serverCookie == 0 || existing.serverCookie != r.serverCookie()) {
+            if (existing.clientCookie != r.clientCookie()) {
+                // we reset the session since (or the peer's cookie is from another life of it)
+                sendControl(new SessionResetFrame(policy.resetcheck()));
+                return;
+            }
+            if (existing.serverCookie == 0) {
+                // we dialed, and never saw SERVER_IDENT while the peer did: resume the establishment
                 sendControl(new SessionResetFrame(false));
                 return;
             }
@@ -765,10 +846,9 @@ public final class ProtocolV2 implements ProtocolEngine {
                 sendControl(new SessionRetryFrame(existing.connectSeq));
                 return;
             }
-            ProtocolV2 live = existing.engine();
-            if (existing.connectSeq == r.connectSeq() && live != null && live.role == Role.CONNECTOR && !live.isReady()
-                    && !policy.server() && peerWinsRace(r.addrs())) {
-                // both sides reconnect at once: the lower address's attempt wins, the other waits
+            if (existing.connectSeq == r.connectSeq() && existing.target() != null && !existing.policy().server() && !peerAddrLower(r.addrs())) {
+                // both sides reconnect at once: the attempt from the lower address wins, the higher one waits
+                sentWait = true;
                 sendControl(new WaitFrame());
                 return;
             }
@@ -786,13 +866,15 @@ public final class ProtocolV2 implements ProtocolEngine {
         }
     }
 
-    private boolean peerWinsRace(EntityAddrVec peer) {
+    /** Whether the peer's msgr2 address sorts before ours (Ceph compares {@code msgr2_addr()}): its attempt wins a race. */
+    private boolean peerAddrLower(EntityAddrVec peer) {
         EntityAddr mine = core.myAddrs().msgr2().orElse(null);
         EntityAddr theirs = peer.msgr2().orElse(null);
-        return mine != null && theirs != null && compareAddr(theirs, mine) < 0;
+        return mine == null || theirs == null || compareAddr(theirs, mine) < 0;
     }
 
-    private static int compareAddr(EntityAddr a, EntityAddr b) {
+    /** Ceph's {@code entity_addr_t} order as far as two msgr2 addresses differ: ip bytes, port, nonce. */
+    static int compareAddr(EntityAddr a, EntityAddr b) {
         int c = Arrays.compareUnsigned(a.ip().getAddress(), b.ip().getAddress());
         if (c != 0) {
             return c;
@@ -812,6 +894,7 @@ public final class ProtocolV2 implements ProtocolEngine {
         }
         Session provisional = session;
         provisional.detach(this);
+        core.sessions().unregister(provisional);
         session = existing;
         existing.attach(this);
         provisional.listener().onDiscarded();
@@ -938,6 +1021,9 @@ public final class ProtocolV2 implements ProtocolEngine {
             if (!lossy && session.unackedBytes > 0 && session.unackedBytes + o.bytes > budget) {
                 break; // back-pressure: the peer must acknowledge before more goes out
             }
+            if (!transport.writable()) {
+                break; // the socket is behind: the transport calls again once it drained (no frames pile up in its buffers)
+            }
             session.outQueue.pollFirst();
             session.queuedBytes -= o.bytes;
             o.seq = ++session.outSeq;
@@ -952,13 +1038,15 @@ public final class ProtocolV2 implements ProtocolEngine {
         }
     }
 
+    /** Header, front, middle, data: the alignments of a MESSAGE frame's segments (Frame.of copies them). */
+    private static final int[] MESSAGE_ALIGNMENTS = {Frame.DEFAULT_ALIGNMENT, Frame.DEFAULT_ALIGNMENT, Frame.DEFAULT_ALIGNMENT, Frame.PAGE_ALIGNMENT};
+
     private void writeMessage(Session.Outgoing o) {
         RawMessage m = o.message;
         session.inSeqAcked = session.inSeq;
         MessageHeader2 h = new MessageHeader2(o.seq, m.tid(), m.type(), m.priority(), m.version(), 0, m.dataOff(), session.inSeq,
                 MessageHeader2.CEPH_MSG_FOOTER_COMPLETE | MessageHeader2.CEPH_MSG_FOOTER_NOCRC, m.compatVersion());
-        Frame f = Frame.of(Tag.MESSAGE, new ByteBuffer[] {ByteBuffer.wrap(h.encode()), m.front(), m.middle(), m.data()},
-                new int[] {Frame.DEFAULT_ALIGNMENT, Frame.DEFAULT_ALIGNMENT, Frame.DEFAULT_ALIGNMENT, Frame.PAGE_ALIGNMENT});
+        Frame f = Frame.of(Tag.MESSAGE, new ByteBuffer[] {ByteBuffer.wrap(h.encode()), m.front(), m.middle(), m.data()}, MESSAGE_ALIGNMENTS);
         try {
             // a lossless message's future may see several writes (resends); completing it is idempotent
             transport.write(codec.encode(f), o.written);
@@ -1031,6 +1119,12 @@ public final class ProtocolV2 implements ProtocolEngine {
             return;
         }
         State was = state;
+        if (sentWait) {
+            synchronized (session) {
+                endSession(null); // the peer lost a connection race and hung up, as it should
+            }
+            return;
+        }
         fail(cause != null ? cause
                 : was == State.READY ? null : new ProtocolException("connection closed by the peer during the handshake (state " + was + ")"));
     }

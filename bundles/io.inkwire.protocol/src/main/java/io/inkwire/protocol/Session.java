@@ -40,7 +40,8 @@ public final class Session {
     private final EntityAddr target;
     private EntityType peerType;
     private final ProtocolListener listener;
-    private ConnectionPolicy policy;
+    /** Volatile, as {@link #closed}: the registry reads both without taking the session's lock. */
+    private volatile ConnectionPolicy policy;
 
     long clientCookie;
     long serverCookie;
@@ -59,7 +60,7 @@ public final class Session {
     long queuedBytes;
 
     private ProtocolV2 engine;
-    private boolean closed;
+    private volatile boolean closed;
     private boolean everReady;
 
     /**
@@ -98,7 +99,7 @@ public final class Session {
         return listener;
     }
 
-    public synchronized boolean isLossy() {
+    public boolean isLossy() {
         return policy == null || policy.lossy();
     }
 
@@ -117,7 +118,7 @@ public final class Session {
         }
     }
 
-    public synchronized boolean isClosed() {
+    public boolean isClosed() {
         return closed;
     }
 
@@ -226,6 +227,9 @@ public final class Session {
 
     /** A full reset: the peer forgot the session; everything queued or in flight is dropped ({@code reset_session}). */
     void resetFull() {
+        // the messages are dropped, not sent: their senders hear so
+        java.io.IOException dropped = new java.io.IOException("session reset: the peer forgot it (a restart or a reset), queued messages dropped");
+        pendingFutures().forEach(f -> f.completeExceptionally(dropped));
         outQueue.clear();
         sent.clear();
         unackedBytes = 0;
@@ -234,6 +238,7 @@ public final class Session {
         inSeq = 0;
         inSeqAcked = 0;
         connectSeq = 0;
+        peerGlobalSeq = 0;
         serverCookie = 0;
         clientCookie = MessengerCore.randomCookie();
     }

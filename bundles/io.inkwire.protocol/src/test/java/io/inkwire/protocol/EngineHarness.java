@@ -51,9 +51,17 @@ final class EngineHarness {
     }
 
     static MessengerCore core(EntityName name, CephConfig options) {
-        MessengerConfig cfg = MessengerConfig.builder(name).options(options).authProvider(new NoneAuthProvider())
-                .mode(new CrcConnectionMode()).mode(new SecureConnectionMode()).build();
-        return new MessengerCore(cfg);
+        return core(name, options, null);
+    }
+
+    /** As {@link #core(EntityName, CephConfig)}, with {@code policy} towards every peer type (null: the defaults). */
+    static MessengerCore core(EntityName name, CephConfig options, io.inkwire.api.ConnectionPolicy policy) {
+        MessengerConfig.Builder b = MessengerConfig.builder(name).options(options).authProvider(new NoneAuthProvider())
+                .mode(new CrcConnectionMode()).mode(new SecureConnectionMode());
+        if (policy != null) {
+            b.policies(t -> policy);
+        }
+        return new MessengerCore(b.build());
     }
 
     /** A client dialing {@link #MON_ADDR}. */
@@ -218,6 +226,34 @@ final class EngineHarness {
         final List<long[]> keepaliveAcks = new ArrayList<>();
         Throwable closedCause;
         int closedCalls;
+        int faults;
+        int remoteResets;
+        int discarded;
+        int resumes;
+
+        @Override
+        public void onReady(ConnectionInfo info, boolean resumed) {
+            if (resumed) {
+                resumes++;
+            } else {
+                onReady(info);
+            }
+        }
+
+        @Override
+        public void onFault(Throwable cause) {
+            faults++;
+        }
+
+        @Override
+        public void onRemoteReset() {
+            remoteResets++;
+        }
+
+        @Override
+        public void onDiscarded() {
+            discarded++;
+        }
 
         @Override
         public void onReady(ConnectionInfo info) {

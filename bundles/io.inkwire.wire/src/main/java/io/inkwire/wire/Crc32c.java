@@ -12,7 +12,11 @@ import java.util.zip.CRC32C;
  * bulk work. Other seeds (0 for the preamble and all msgr1 crcs) run through a slicing-by-8 table,
  * or — when the input is large — through the JDK after converting the seed: the CRC register is
  * linear, so {@code crc(seed, x) = crc(-1, x) ^ crc(seed ^ -1, zeros(len))}, and the zeros term
- * is computed in O(log n) by matrix exponentiation.
+ * is computed in O(log n) with GF(2) operators for 2^k zero bytes, built once.
+ *
+ * <p>No call allocates: a read-only heap buffer (how {@code RawMessage} hands out its segments),
+ * whose array the JDK's {@code CRC32C.update(ByteBuffer)} cannot reach and would copy through a
+ * fresh temporary array, is copied in slices through one scratch array per thread instead.
  */
 public final class Crc32c {
 
@@ -25,6 +29,11 @@ public final class Crc32c {
     private static final int[][] TABLE = new int[8][256];
     /** Above this many bytes the JDK intrinsic plus a seed correction beats the table. */
     private static final int JDK_THRESHOLD = 256;
+    /** {@code ZEROS[k]}: the operator advancing the register over 2^k zero bytes. */
+    private static final int[][] ZEROS = new int[64][];
+    /** Slices of read-only heap buffers are staged here: small enough to stay in the L1/L2 cache. */
+    private static final int SCRATCH_LENGTH = 16 << 10;
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[SCRATCH_LENGTH]);
 
     static {
         for (int i = 0; i < 256; i++) {
@@ -38,6 +47,17 @@ public final class Crc32c {
             for (int t = 1; t < 8; t++) {
                 TABLE[t][i] = (TABLE[t - 1][i] >>> 8) ^ TABLE[0][TABLE[t - 1][i] & 0xff];
             }
+        }
+        int[] bit = new int[32]; // the operator for one zero bit
+        bit[0] = POLY;
+        for (int n = 1; n < 32; n++) {
+            bit[n] = 1 << (n - 1);
+        }
+        int[] two = gf2Square(bit);
+        int[] four = gf2Square(two);
+        ZEROS[0] = gf2Square(four);
+        for (int k = 1; k < ZEROS.length; k++) {
+            ZEROS[k] = gf2Square(ZEROS[k - 1]);
         }
     }
 
@@ -64,14 +84,27 @@ public final class Crc32c {
         if (buf.hasArray()) {
             return compute(seed, buf.array(), buf.arrayOffset() + buf.position(), len);
         }
+        if (buf.isDirect()) {
+            if (seed == SEED_SEGMENT || len >= JDK_THRESHOLD) {
+                CRC32C c = new CRC32C();
+                c.update(buf.duplicate());
+                return fromJdk(seed, (int) c.getValue(), len);
+            }
+        }
+        // read-only heap (or a direct buffer below the threshold): staged slice by slice, no garbage
+        byte[] scratch = SCRATCH.get();
+        ByteBuffer src = buf.duplicate();
         if (seed == SEED_SEGMENT || len >= JDK_THRESHOLD) {
             CRC32C c = new CRC32C();
-            c.update(buf.duplicate());
+            while (src.hasRemaining()) {
+                int n = Math.min(scratch.length, src.remaining());
+                src.get(scratch, 0, n);
+                c.update(scratch, 0, n);
+            }
             return fromJdk(seed, (int) c.getValue(), len);
         }
-        byte[] tmp = new byte[len];
-        buf.duplicate().get(tmp);
-        return table(seed, tmp, 0, len);
+        src.get(scratch, 0, len);
+        return table(seed, scratch, 0, len);
     }
 
     /** Continues a crc over more bytes: {@code ceph_crc32c(crcSoFar, more)}. */
@@ -100,36 +133,13 @@ public final class Crc32c {
         return crc;
     }
 
-    /** The register {@code r} after {@code len} zero bytes, in O(log len) (GF(2) matrix powers, as zlib's crc32_combine). */
+    /** The register {@code r} after {@code len} zero bytes, in O(log len) (GF(2) operators, as zlib's crc32_combine). */
     static int zerosShift(int r, long len) {
-        if (len == 0 || r == 0) {
-            return r;
-        }
-        int[] odd = new int[32];
-        int[] even = new int[32];
-        odd[0] = POLY; // operator for one zero bit
-        int row = 1;
-        for (int n = 1; n < 32; n++) {
-            odd[n] = row;
-            row <<= 1;
-        }
-        gf2Square(even, odd); // two zero bits
-        gf2Square(odd, even); // four zero bits
-        do {
-            gf2Square(even, odd); // first pass: one zero byte
+        for (int k = 0; len != 0 && r != 0; k++, len >>>= 1) {
             if ((len & 1) != 0) {
-                r = gf2Times(even, r);
+                r = gf2Times(ZEROS[k], r);
             }
-            len >>>= 1;
-            if (len == 0) {
-                break;
-            }
-            gf2Square(odd, even);
-            if ((len & 1) != 0) {
-                r = gf2Times(odd, r);
-            }
-            len >>>= 1;
-        } while (len != 0);
+        }
         return r;
     }
 
@@ -146,9 +156,11 @@ public final class Crc32c {
         return sum;
     }
 
-    private static void gf2Square(int[] square, int[] mat) {
+    private static int[] gf2Square(int[] mat) {
+        int[] square = new int[32];
         for (int n = 0; n < 32; n++) {
             square[n] = gf2Times(mat, mat[n]);
         }
+        return square;
     }
 }

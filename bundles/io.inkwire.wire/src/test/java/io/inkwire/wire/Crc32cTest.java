@@ -37,6 +37,10 @@ class Crc32cTest {
                 int slow = bitwise(seed, b);
                 assertEquals(slow, Crc32c.compute(seed, b), "len " + len + " seed " + seed);
                 assertEquals(slow, Crc32c.compute(seed, ByteBuffer.allocateDirect(len).put(b).flip()), "direct len " + len);
+                // RawMessage hands out read-only heap views: staged through the scratch array, in slices above its size
+                ByteBuffer readOnly = ByteBuffer.wrap(b).asReadOnlyBuffer();
+                assertEquals(slow, Crc32c.compute(seed, readOnly), "read-only len " + len);
+                assertEquals(0, readOnly.position(), "the position is not moved");
             }
         }
     }
@@ -46,6 +50,17 @@ class Crc32cTest {
         byte[] a = "foo ".getBytes(StandardCharsets.US_ASCII);
         byte[] b = "bar baz".getBytes(StandardCharsets.US_ASCII);
         assertEquals(crc(0, "foo bar baz"), Crc32c.update(Crc32c.compute(0, a), ByteBuffer.wrap(b)));
+    }
+
+    @Test
+    void the_zeros_operator_matches_feeding_zero_bytes() {
+        for (long len : new long[] {1, 2, 3, 255, 256, 4096, 65_537, 1 << 20}) {
+            for (int reg : new int[] {1, -1, 0x12345678}) {
+                assertEquals(bitwise(reg, new byte[(int) len]), Crc32c.zerosShift(reg, len), "len " + len + " reg " + reg);
+            }
+        }
+        assertEquals(0, Crc32c.zerosShift(0, 1L << 40), "zero stays zero");
+        assertEquals(7, Crc32c.zerosShift(7, 0));
     }
 
     private static int bitwise(int crc, byte[] b) {

@@ -27,9 +27,16 @@ import javax.crypto.Cipher;
  * nonce and sends with the second, the acceptor the other way round.
  *
  * <p>Every block is one AES-128-GCM operation (no AAD, 16-byte tag) with the direction's next
- * nonce. Received blocks are decrypted into fresh heap arrays and only handed out once their tag
- * verified; a bad tag is an {@link io.inkwire.api.IntegrityException}, after which the connection
- * must be dropped (the nonces are out of step). Not thread-safe, like every {@link FrameCodec}.
+ * nonce: one {@code init} and one {@code doFinal}, in place. Sending, a frame is laid out in clear
+ * in one array this codec reuses (segments copied in, padding zeroed), then each block is sealed
+ * where it lies; <b>the buffer {@link #encode} returns is valid until the next {@code encode}</b>,
+ * so the caller writes or copies it first (inkwire's transports copy into socket buffers as they
+ * write). Receiving, blocks B and C are decrypted in place when the remainder is a writable heap
+ * buffer (the transport's fresh array for that frame), so the frame's segments are views of that
+ * one array and nothing else is allocated for them; its bytes are plaintext afterwards. Plaintext
+ * is only handed out once the tag verified; a bad tag is an {@link io.inkwire.api.IntegrityException},
+ * after which the connection must be dropped (the nonces are out of step). Not thread-safe, like
+ * every {@link FrameCodec}.
  */
 public final class SecureFrameCodec implements FrameCodec {
 
@@ -40,7 +47,8 @@ public final class SecureFrameCodec implements FrameCodec {
     /** Blocks are decrypted into Java arrays; a frame whose blocks cannot fit one is refused. */
     static final long MAX_BLOCK_PLAINTEXT = Integer.MAX_VALUE - 64;
 
-    private static final ByteBuffer NOTHING = ByteBuffer.allocate(0);
+    /** Frames up to this size are sealed in the reused array; larger ones get an array of their own, not kept. */
+    static final int REUSED_TX_LIMIT = 8 << 20;
     private static final byte[] EPILOGUE_COMPLETE = new byte[EPILOGUE_SECURE_LENGTH];
 
     static {
@@ -55,6 +63,8 @@ public final class SecureFrameCodec implements FrameCodec {
     private final byte[] blockA = new byte[BLOCK_A_PLAINTEXT_LENGTH];
     private Preamble pending;
     private boolean closed;
+    /** Where frames are laid out and sealed; grows up to {@link #REUSED_TX_LIMIT}. */
+    private byte[] txBuffer = new byte[0];
 
     /**
      * @param role             decides which nonce receives and which sends
@@ -137,9 +147,19 @@ public final class SecureFrameCodec implements FrameCodec {
         segments[0] = segmentZero(p, in);
         if (n > 1) {
             int plain = (int) SecureRev1Layout.blockCPlaintextLength(p);
-            byte[] c = new byte[plain];
-            rx.open(in.slice(in.position(), in.remaining()), ByteBuffer.wrap(c), "segments block");
-            int lateStatus = c[plain - EPILOGUE_SECURE_LENGTH] & 0xff;
+            byte[] c;
+            int base;
+            if (in.hasArray() && !in.isReadOnly()) {
+                // one pass, in place: the segments are views of the array the transport read the frame into
+                c = in.array();
+                base = in.arrayOffset() + in.position();
+                rx.openInPlace(c, base, in.remaining(), "segments block");
+            } else {
+                c = new byte[plain];
+                base = 0;
+                rx.open(in.slice(in.position(), in.remaining()), ByteBuffer.wrap(c), "segments block");
+            }
+            int lateStatus = c[base + plain - EPILOGUE_SECURE_LENGTH] & 0xff;
             int status = lateStatus & CrcFrameCodec.FRAME_LATE_STATUS_ABORTED_MASK;
             if (status != CrcFrameCodec.FRAME_LATE_STATUS_COMPLETE && status != CrcFrameCodec.FRAME_LATE_STATUS_ABORTED) {
                 throw new ProtocolException(String.format("secure frame %s: bad late_status 0x%02x", Tag.name(p.tag()), lateStatus));
@@ -147,7 +167,7 @@ public final class SecureFrameCodec implements FrameCodec {
             if (status == CrcFrameCodec.FRAME_LATE_STATUS_ABORTED) {
                 return null; // the sender gave up on this frame; its nonces are spent all the same
             }
-            int offset = 0;
+            int offset = base;
             for (int i = 1; i < n; i++) {
                 int len = (int) p.length(i);
                 segments[i] = ByteBuffer.wrap(c, offset, len).slice();
@@ -174,8 +194,10 @@ public final class SecureFrameCodec implements FrameCodec {
     }
 
     /**
-     * Seals one frame into a single buffer holding blocks A, B and C. The frame's segments are
-     * read, not kept.
+     * Seals one frame into a single buffer holding blocks A, B and C: the frame is laid out in clear
+     * (segments copied in, padding zeroed) and each block sealed in place with one GCM operation.
+     * The frame's segments are read, not kept. The returned buffer is this codec's and valid until
+     * the next call.
      */
     @Override
     public ByteBuffer[] encode(Frame frame) throws ProtocolException {
@@ -186,38 +208,63 @@ public final class SecureFrameCodec implements FrameCodec {
                 || total > MAX_BLOCK_PLAINTEXT) {
             throw new ProtocolException("frame " + Tag.name(p.tag()) + " of " + p.totalLength() + " bytes is too large to send");
         }
-        ByteBuffer out = ByteBuffer.allocate((int) total);
-        ByteBuffer seg0 = frame.segment(0).slice();
+        byte[] out = txBuffer((int) total);
+        ByteBuffer seg0 = frame.segment(0);
         int len0 = seg0.remaining();
         int inline = Math.min(len0, FRAME_PREAMBLE_INLINE_SIZE);
 
-        tx.begin(); // block A
-        tx.update(ByteBuffer.wrap(Preambles.encode(p)), out);
-        tx.update(seg0.slice(0, inline), out);
-        tx.zeros(FRAME_PREAMBLE_INLINE_SIZE - inline, out);
-        tx.end(NOTHING.duplicate(), out);
+        // block A: preamble || segment 0's first 48 bytes, zero-filled
+        byte[] preamble = Preambles.encode(p);
+        System.arraycopy(preamble, 0, out, 0, preamble.length);
+        seg0.get(out, preamble.length, inline);
+        Arrays.fill(out, preamble.length + inline, BLOCK_A_PLAINTEXT_LENGTH, (byte) 0);
+        int pos = tx.seal(out, 0, BLOCK_A_PLAINTEXT_LENGTH);
 
         int pad0 = (int) padded(len0);
-        if (pad0 > FRAME_PREAMBLE_INLINE_SIZE) { // block B
-            tx.begin();
-            tx.update(seg0.slice(inline, len0 - inline), out);
-            tx.zeros(pad0 - len0, out);
-            tx.end(NOTHING.duplicate(), out);
+        if (pad0 > FRAME_PREAMBLE_INLINE_SIZE) { // block B: the rest of segment 0, padded
+            int start = pos;
+            pos = put(seg0, out, pos);
+            pos = zeros(out, pos, pad0 - len0);
+            pos = start + tx.seal(out, start, pos - start);
         }
-        if (frame.numSegments() > 1) { // block C
-            tx.begin();
+        if (frame.numSegments() > 1) { // block C: segments 1..3, each padded, and the epilogue
+            int start = pos;
             for (int i = 1; i < frame.numSegments(); i++) {
-                ByteBuffer s = frame.segment(i).slice();
+                ByteBuffer s = frame.segment(i);
                 int len = s.remaining();
-                tx.update(s, out);
-                tx.zeros((int) padded(len) - len, out);
+                pos = put(s, out, pos);
+                pos = zeros(out, pos, (int) padded(len) - len);
             }
-            tx.end(ByteBuffer.wrap(EPILOGUE_COMPLETE).asReadOnlyBuffer(), out);
+            System.arraycopy(EPILOGUE_COMPLETE, 0, out, pos, EPILOGUE_SECURE_LENGTH);
+            pos += EPILOGUE_SECURE_LENGTH;
+            pos = start + tx.seal(out, start, pos - start);
         }
-        if (out.hasRemaining()) {
-            throw new IllegalStateException("secure frame encoded to " + out.position() + " of " + total + " bytes");
+        if (pos != total) {
+            throw new IllegalStateException("secure frame encoded to " + pos + " of " + total + " bytes");
         }
-        return new ByteBuffer[] {out.flip()};
+        return new ByteBuffer[] {ByteBuffer.wrap(out, 0, pos)};
+    }
+
+    /** The array to lay a frame of {@code total} bytes out in: the reused one, grown if need be, or a fresh one for a huge frame. */
+    private byte[] txBuffer(int total) {
+        if (total > REUSED_TX_LIMIT) {
+            return new byte[total];
+        }
+        if (txBuffer.length < total) {
+            txBuffer = new byte[Math.min(REUSED_TX_LIMIT, Math.max(total, 2 * txBuffer.length))];
+        }
+        return txBuffer;
+    }
+
+    private static int put(ByteBuffer src, byte[] out, int pos) {
+        int n = src.remaining();
+        src.get(out, pos, n);
+        return pos + n;
+    }
+
+    private static int zeros(byte[] out, int pos, int n) {
+        Arrays.fill(out, pos, pos + n, (byte) 0);
+        return pos + n;
     }
 
     /** GCM operations done on received blocks (test and diagnostics). */
@@ -250,6 +297,7 @@ public final class SecureFrameCodec implements FrameCodec {
         rx.wipe();
         tx.wipe();
         Arrays.fill(blockA, (byte) 0);
+        Arrays.fill(txBuffer, (byte) 0);
     }
 
     private void ensureOpen() {

@@ -134,6 +134,29 @@ class SecureFrameCodecTest {
     }
 
     @Test
+    void read_only_segments_seal_like_writable_ones_and_the_reused_buffer_carries_no_stale_bytes() throws Exception {
+        // RawMessage hands out read-only views; sizes on both sides of the in-place ByteBuffer threshold
+        for (int size : new int[] {GcmChannel.BUFFER_API_FROM + 5, 4096, 3, 200_000}) {
+            byte[] data = random(size, size);
+            Frame writable = message(random(41, 1), new byte[0], ByteBuffer.wrap(data));
+            Frame readOnly = message(random(41, 1), new byte[0], ByteBuffer.wrap(data).asReadOnlyBuffer());
+            try (SecureFrameCodec a = codec(Role.CONNECTOR, SECRET);
+                 SecureFrameCodec b = codec(Role.CONNECTOR, SECRET)) {
+                b.encode(message(random(41, 2), random(7, 3), ByteBuffer.wrap(random(300_000, 4)))); // dirties b's buffer: 2 nonces
+                byte[] ping1 = join(a.encode(control(Tag.KEEPALIVE2, random(8, 5)))); // a spends the same 2 nonces on small frames
+                byte[] ping2 = join(a.encode(control(Tag.KEEPALIVE2, random(8, 6))));
+                byte[] wire = join(a.encode(writable));
+                assertArrayEquals(wire, join(b.encode(readOnly)), "size " + size);
+                try (SecureFrameCodec server = codec(Role.ACCEPTOR, SECRET)) {
+                    decode(server, ping1);
+                    decode(server, ping2);
+                    assertSameFrame(writable, decode(server, wire)); // decrypted in place in wire
+                }
+            }
+        }
+    }
+
+    @Test
     void the_codec_output_equals_an_independent_sealing_of_the_documented_layout() throws Exception {
         byte[] seg0 = random(100, 12);
         byte[] seg1 = random(20, 13);

@@ -28,9 +28,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * again (after {@code ms_initial_backoff}, doubling up to {@code ms_max_backoff}) and the new
  * socket resumes the session; the application keeps this object throughout.
  *
- * <p>{@link #send} never blocks and never takes another connection's lock: it queues, and the
+ * <p>{@link #send} never blocks and never takes a lock the I/O thread holds: it queues, and the
  * queue is drained on the I/O thread of the current socket, so frames leave in the order they
- * were encoded (which secure mode's nonces require).
+ * were encoded (which secure mode's nonces require). No method the application calls waits for the
+ * session's lock, and the dispatcher and every future the application holds run outside it
+ * ({@link DispatchQueue}), so an application may hold its own locks while calling in and take
+ * them in its dispatcher.
  */
 public final class NettyConnection implements Connection, ProtocolListener {
 
@@ -43,12 +46,20 @@ public final class NettyConnection implements Connection, ProtocolListener {
     private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
     private final List<CompletableFuture<Void>> waitingForReady = new ArrayList<>();
     private final List<CompletableFuture<Long>> keepalives = new ArrayList<>();
-    private final ConcurrentLinkedQueue<Object[]> inbox = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Queued> inbox = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final Runnable drainTask = this::drainInbox;
+    private final DispatchQueue events;
     private final long firstDialNanos = System.nanoTime();
     private volatile ConnectionInfo info;
+    /** The I/O thread of the socket serving the session (home until one is up): where sends are drained. */
+    private volatile EventLoop loop;
+    /** Set once the session ended: later sends fail at once. */
+    private volatile boolean closed;
+    /** Whether a socket serves the session, handshaking or ready (for {@link #isOpen()} without the session's lock). */
+    private volatile boolean up;
+    private volatile int sockets;
     private long backoffMillis;
-    private int sockets;
     private ScheduledFuture<?> standbyTimer;
     private Throwable lastFault;
 
@@ -56,7 +67,9 @@ public final class NettyConnection implements Connection, ProtocolListener {
                             CompletableFuture<Connection> ready) {
         this.messenger = messenger;
         this.home = home;
+        this.loop = home;
         this.readyFuture = ready;
+        this.events = new DispatchQueue(this, messenger.core().config().dispatcher());
         this.session = new Session(target, peerType, target == null ? null : messenger.core().policy(peerType), this);
     }
 
@@ -71,12 +84,35 @@ public final class NettyConnection implements Connection, ProtocolListener {
         NettyConnection c = new NettyConnection(m, null, null, home, new CompletableFuture<>());
         ProtocolV2 engine = ProtocolV2.acceptor(m.core(), h, c.session);
         h.engine(engine);
+        c.up = true;
         m.register(c);
         return h;
     }
 
+    /** A message the application sent, waiting for the I/O thread. */
+    private record Queued(RawMessage message, CompletableFuture<Void> written) {
+    }
+
     Session session() {
         return session;
+    }
+
+    /** Completes with this connection once its session is first ready, exceptionally if it never will be. */
+    CompletableFuture<Connection> readyFuture() {
+        return readyFuture;
+    }
+
+    /** Runs what the engine raised for the application; the caller holds no engine lock. */
+    void deliverEvents() {
+        events.deliver();
+    }
+
+    /** Runs {@code r} with the session locked, then what it raised for the application, unlocked. */
+    private void locked(Runnable r) {
+        synchronized (session) {
+            r.run();
+        }
+        events.deliver();
     }
 
     EventLoop home() {
@@ -90,8 +126,12 @@ public final class NettyConnection implements Connection, ProtocolListener {
         }
         SocketHandler h = new SocketHandler(messenger);
         synchronized (session) {
+            if (session.engine() != null) {
+                return; // a socket the peer dialed took the session over meanwhile (it won a connection race)
+            }
             h.engine(ProtocolV2.connector(messenger.core(), h, session));
         }
+        up = true;
         messenger.dial(this, h);
     }
 
@@ -110,41 +150,55 @@ public final class NettyConnection implements Connection, ProtocolListener {
         lastFault = null;
         ProtocolV2 e = session.engine();
         cancelStandby();
-        messenger.handlerOf(e).ifPresent(SocketHandler::handshakeDone);
+        messenger.handlerOf(e).ifPresent(h -> {
+            h.handshakeDone();
+            if (h.channel() != null) {
+                loop = h.channel().eventLoop();
+            }
+        });
+        up = true;
         LOG.log(System.Logger.Level.DEBUG, () -> (resumed ? "session resumed: " : "connection ready: ") + i.summary());
         if (!resumed) {
-            dispatcher().onReady(this);
+            events.run(() -> dispatcher().onReady(this));
         }
-        readyFuture.complete(this);
-        for (CompletableFuture<Void> f : waitingForReady) {
-            f.complete(null);
-        }
+        List<CompletableFuture<Void>> waiting = List.copyOf(waitingForReady);
         waitingForReady.clear();
+        events.run(() -> {
+            readyFuture.complete(this);
+            waiting.forEach(f -> f.complete(null));
+        });
         drainInboxLocked();
     }
 
     @Override
     public void onMessage(RawMessage message) {
-        dispatcher().onMessage(this, message);
+        events.message(message);
     }
 
     @Override
     public void onKeepaliveAck(long stampSec, int stampNsec) {
         long now = System.nanoTime();
         if (!keepalives.isEmpty()) {
-            keepalives.remove(0).complete(now);
+            CompletableFuture<Long> f = keepalives.remove(0);
+            events.run(() -> f.complete(now));
         }
     }
 
     @Override
     public void onFault(Throwable cause) {
         lastFault = cause;
-        keepalives.forEach(f -> f.completeExceptionally(cause));
+        up = false;
+        loop = home;
+        List<CompletableFuture<Long>> pings = List.copyOf(keepalives);
         keepalives.clear();
         LOG.log(System.Logger.Level.DEBUG, () -> "socket fault on " + this + ": " + cause);
-        if (session.everReady()) {
-            dispatcher().onFault(this, cause);
-        }
+        boolean tell = session.everReady();
+        events.run(() -> {
+            pings.forEach(f -> f.completeExceptionally(cause));
+            if (tell) {
+                dispatcher().onFault(this, cause);
+            }
+        });
         if (session.target() == null) {
             scheduleStandbyExpiry();
             return;
@@ -153,7 +207,7 @@ public final class NettyConnection implements Connection, ProtocolListener {
         long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - firstDialNanos);
         if (!session.everReady() && elapsedMs > messenger.timeouts().handshakeMillis()) {
             // a lossless session that never came up gives up after ms_connection_ready_timeout
-            home.execute(() -> ProtocolV2.closeSession(messenger.core(), session, cause));
+            home.execute(() -> locked(() -> ProtocolV2.closeSession(messenger.core(), session, cause)));
             return;
         }
         long delay;
@@ -176,7 +230,7 @@ public final class NettyConnection implements Connection, ProtocolListener {
     @Override
     public void onRemoteReset() {
         LOG.log(System.Logger.Level.DEBUG, () -> "peer reset session " + this);
-        dispatcher().onRemoteReset(this);
+        events.run(() -> dispatcher().onRemoteReset(this));
     }
 
     @Override
@@ -186,26 +240,36 @@ public final class NettyConnection implements Connection, ProtocolListener {
 
     @Override
     public void onClosed(Throwable cause) {
+        closed = true;
+        up = false;
         cancelStandby();
         messenger.unregister(this);
         Throwable c = cause != null ? cause : new ClosedChannelException();
-        readyFuture.completeExceptionally(c);
-        waitingForReady.forEach(f -> f.completeExceptionally(c));
+        List<CompletableFuture<Void>> waiting = List.copyOf(waitingForReady);
         waitingForReady.clear();
-        keepalives.forEach(f -> f.completeExceptionally(c));
+        List<CompletableFuture<Long>> pings = List.copyOf(keepalives);
         keepalives.clear();
-        for (Object[] queued; (queued = inbox.poll()) != null; ) {
-            @SuppressWarnings("unchecked")
-            CompletableFuture<Void> f = (CompletableFuture<Void>) queued[1];
-            f.completeExceptionally(c);
-        }
-        if (info != null || cause != null) {
-            dispatcher().onClosed(this, cause);
-        }
-        if (cause == null) {
-            closeFuture.complete(null);
-        } else {
-            closeFuture.completeExceptionally(cause);
+        boolean tell = info != null || cause != null;
+        events.run(() -> {
+            readyFuture.completeExceptionally(c);
+            waiting.forEach(f -> f.completeExceptionally(c));
+            pings.forEach(f -> f.completeExceptionally(c));
+            failInbox(c);
+            if (tell) {
+                dispatcher().onClosed(this, cause);
+            }
+            if (cause == null) {
+                closeFuture.complete(null);
+            } else {
+                closeFuture.completeExceptionally(cause);
+            }
+        });
+    }
+
+    /** Fails sends that will never reach the engine (the session ended). */
+    private void failInbox(Throwable c) {
+        for (Queued q; (q = inbox.poll()) != null; ) {
+            q.written().completeExceptionally(c);
         }
     }
 
@@ -219,14 +283,12 @@ public final class NettyConnection implements Connection, ProtocolListener {
             return;
         }
         Throwable why = lastFault;
-        standbyTimer = home.schedule(() -> {
-            synchronized (session) {
-                if (session.engine() == null && !session.isClosed()) {
-                    ProtocolV2.closeSession(messenger.core(), session, new java.io.IOException(
-                            "peer did not reconnect within inkwire_standby_timeout (" + ms + " ms) after: " + why));
-                }
+        standbyTimer = home.schedule(() -> locked(() -> {
+            if (session.engine() == null && !session.isClosed()) {
+                ProtocolV2.closeSession(messenger.core(), session, new java.io.IOException(
+                        "peer did not reconnect within inkwire_standby_timeout (" + ms + " ms) after: " + why));
             }
-        }, ms, TimeUnit.MILLISECONDS);
+        }), ms, TimeUnit.MILLISECONDS);
     }
 
     private void cancelStandby() {
@@ -246,54 +308,44 @@ public final class NettyConnection implements Connection, ProtocolListener {
     @Override
     public CompletionStage<Void> send(RawMessage message) {
         CompletableFuture<Void> f = new CompletableFuture<>();
-        if (session.isClosed()) {
+        if (closed) {
             f.completeExceptionally(new ClosedChannelException());
             return f;
         }
-        inbox.add(new Object[] {message, f});
-        if (Thread.holdsLock(session)) {
-            drainInboxLocked(); // from our own dispatcher: in line, in order
+        inbox.add(new Queued(message, f));
+        if (closed) {
+            failInbox(new ClosedChannelException()); // raced with the end of the session: nobody drains any more
         } else if (drainScheduled.compareAndSet(false, true)) {
-            executor().execute(this::drainInbox);
+            // even from our own dispatcher on the I/O thread: the drain then runs right after the
+            // current read, and one flush covers every message the read's dispatches sent
+            loop.execute(drainTask);
         }
         return f;
     }
 
-    /** The I/O thread of the current socket (writes must be encoded and written there, in order), else home. */
-    private EventLoop executor() {
-        ProtocolV2 e = session.engine();
-        return e == null ? home : messenger.handlerOf(e).map(h -> h.channel() == null ? home : h.channel().eventLoop()).orElse(home);
-    }
-
+    /** On an I/O thread: moves the sends to the session and writes them (one flush for the batch). */
     private void drainInbox() {
         drainScheduled.set(false);
-        ProtocolV2 e = session.engine();
-        if (e != null) {
-            EventLoop loop = executor();
-            if (!loop.inEventLoop()) {
-                if (drainScheduled.compareAndSet(false, true)) {
-                    loop.execute(this::drainInbox); // the session moved to a socket on another loop
-                }
-                return;
+        EventLoop l = loop;
+        if (!l.inEventLoop()) {
+            if (drainScheduled.compareAndSet(false, true)) {
+                l.execute(drainTask); // the session moved to a socket on another loop
             }
+            return;
         }
-        synchronized (session) {
-            drainInboxLocked();
-        }
+        locked(this::drainInboxLocked);
     }
 
     private void drainInboxLocked() {
         ProtocolV2 e = session.engine();
         boolean any = false;
-        for (Object[] q; (q = inbox.poll()) != null; ) {
-            RawMessage m = (RawMessage) q[0];
-            @SuppressWarnings("unchecked")
-            CompletableFuture<Void> f = (CompletableFuture<Void>) q[1];
+        for (Queued q; (q = inbox.poll()) != null; ) {
             try {
-                ProtocolV2.queue(session, m, f);
+                ProtocolV2.queue(session, q.message(), q.written());
                 any = true;
             } catch (IllegalStateException closed) {
-                f.completeExceptionally(new ClosedChannelException());
+                CompletableFuture<Void> f = q.written();
+                events.run(() -> f.completeExceptionally(new ClosedChannelException()));
             }
         }
         if (any && e != null && e.isReady()) {
@@ -306,23 +358,25 @@ public final class NettyConnection implements Connection, ProtocolListener {
     public CompletionStage<Long> keepalive() {
         CompletableFuture<Long> f = new CompletableFuture<>();
         long start = System.nanoTime();
-        executor().execute(() -> {
-            synchronized (session) {
-                ProtocolV2 e = session.engine();
-                if (e == null || !e.isReady()) {
-                    f.completeExceptionally(new IllegalStateException("connection not ready"));
-                    return;
-                }
-                keepalives.add(f);
-                e.sendKeepalive();
+        loop.execute(() -> locked(() -> {
+            ProtocolV2 e = session.engine();
+            if (e == null || !e.isReady()) {
+                events.run(() -> f.completeExceptionally(new IllegalStateException("connection not ready")));
+                return;
             }
-        });
+            keepalives.add(f);
+            e.sendKeepalive();
+            messenger.handlerOf(e).ifPresent(h -> {
+                h.markActive(); // asked for by the application (MonClient's ping): the connection is in use
+                h.flush();
+            });
+        }));
         return f.thenApply(end -> end - start);
     }
 
     @Override
     public void close() {
-        executor().execute(() -> ProtocolV2.closeSession(messenger.core(), session, null));
+        loop.execute(() -> locked(() -> ProtocolV2.closeSession(messenger.core(), session, null)));
     }
 
     @Override
@@ -332,15 +386,12 @@ public final class NettyConnection implements Connection, ProtocolListener {
 
     @Override
     public boolean isOpen() {
-        ProtocolV2 e = session.engine();
-        return !session.isClosed() && e != null && !e.isClosed();
+        return !closed && up;
     }
 
     /** How many sockets completed a handshake for this session (1 + reconnects). */
     public int sockets() {
-        synchronized (session) {
-            return sockets;
-        }
+        return sockets;
     }
 
     @Override

@@ -20,10 +20,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -38,7 +35,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A messenger on Netty NIO: connections are multiplexed on a small event loop group; each socket's
+ * A messenger on Netty (native epoll where it loads, NIO otherwise; {@link SocketKind}): connections are multiplexed on a small event loop group; each socket's
  * engine runs on its channel's loop. A {@code v2:} address is spoken with msgr2
  * ({@link NettyConnection}, lossy or lossless), a {@code v1:} address with msgr1
  * ({@link LegacyConnection}, lossy). An acceptor listens on each address of its bound vector with
@@ -50,6 +47,8 @@ public final class NettyMessenger implements Messenger {
 
     private final MessengerCore core;
     private final EventLoopGroup group;
+    /** epoll or NIO: the group's kind, which every channel of this messenger must match. */
+    private final SocketKind sockets;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final List<Channel> listeners = new ArrayList<>();
     private final Timeouts timeouts;
@@ -60,7 +59,8 @@ public final class NettyMessenger implements Messenger {
     public NettyMessenger(MessengerConfig config) {
         this.core = new MessengerCore(config);
         int threads = (int) config.options().getLong("ms_async_op_threads", Math.min(3, Runtime.getRuntime().availableProcessors()));
-        this.group = new NioEventLoopGroup(Math.max(1, threads), new DefaultThreadFactory("inkwire-" + config.name(), true));
+        this.sockets = SocketKind.choose(config.options().getBoolean("inkwire_native_transport", true));
+        this.group = sockets.newGroup(Math.max(1, threads), new DefaultThreadFactory("inkwire-" + config.name(), true));
         this.timeouts = Timeouts.from(config.options());
         this.faults = new FaultInjector(config.options());
         this.throttle = new DispatchThrottle(config.options().getLong("ms_dispatch_throttle_bytes", 100L << 20));
@@ -76,6 +76,11 @@ public final class NettyMessenger implements Messenger {
 
     DispatchThrottle throttle() {
         return throttle;
+    }
+
+    /** The socket implementation in use: {@code epoll} (native) or {@code nio}. */
+    public String socketKind() {
+        return sockets.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Sockets cut by the fault injector ({@code ms_inject_socket_failures}) so far. */
@@ -131,7 +136,23 @@ public final class NettyMessenger implements Messenger {
             LegacyConnection.connector(this, addr, peerType, group.next(), result);
             return result;
         }
-        NettyConnection conn = NettyConnection.connector(this, addr, peerType, group.next(), result);
+        NettyConnection[] made = new NettyConnection[1];
+        io.inkwire.protocol.Session s = core.sessions().dial(core, addr, peerType, () -> {
+            made[0] = NettyConnection.connector(this, addr, peerType, group.next(), result);
+            return made[0].session();
+        });
+        if (made[0] == null && s.listener() instanceof NettyConnection existing) {
+            // one lossless session per peer, as Ceph's connect_to: the one we or the peer opened already
+            existing.readyFuture().whenComplete((c, t) -> {
+                if (t != null) {
+                    result.completeExceptionally(t);
+                } else {
+                    result.complete(c);
+                }
+            });
+            return result;
+        }
+        NettyConnection conn = made[0];
         register(conn);
         conn.home().execute(conn::dial);
         return result;
@@ -168,7 +189,7 @@ public final class NettyMessenger implements Messenger {
 
     /** Dials {@code addr} on {@code loop} with {@code h} as the socket's handler; {@code failed} hears why a dial failed. */
     void openSocket(EntityAddr addr, EventLoop loop, SocketHandler h, Consumer<Throwable> failed) {
-        Bootstrap b = new Bootstrap().group(loop).channel(NioSocketChannel.class)
+        Bootstrap b = new Bootstrap().group(loop).channel(sockets.socketChannel())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, handshakeTimeoutMillis()))
                 .handler(new ChannelInitializer<SocketChannel>() {
@@ -193,7 +214,7 @@ public final class NettyMessenger implements Messenger {
         try {
             for (EntityAddr a : AddressPolicy.bindable(core.options(), addrs).addrs()) {
                 boolean legacy = a.type() == AddrType.LEGACY;
-                ServerBootstrap sb = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+                ServerBootstrap sb = new ServerBootstrap().group(group).channel(sockets.serverChannel())
                         .option(ChannelOption.SO_REUSEADDR, true)
                         .childOption(ChannelOption.TCP_NODELAY, true)
                         .childHandler(new ChannelInitializer<SocketChannel>() {

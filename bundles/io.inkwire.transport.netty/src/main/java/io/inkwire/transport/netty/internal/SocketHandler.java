@@ -5,15 +5,18 @@ import io.inkwire.protocol.ProtocolEngine;
 import io.inkwire.protocol.ProtocolV2;
 import io.inkwire.protocol.Transport;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -22,9 +25,35 @@ import java.util.concurrent.TimeUnit;
  * {@link Transport}. Per socket it owns the handshake timer, the keepalive / dead-peer timer, the
  * reservation against the messenger's dispatch throttle, and the fault injector's cuts. Every call
  * into the engine holds the engine's lock: a msgr2 engine's session (which outlives the socket),
- * a msgr1 engine itself (its session is the socket's).
+ * a msgr1 engine itself (its session is the socket's); what the engine raised for the application
+ * runs after that lock is released ({@link DispatchQueue}).
+ *
+ * <p>Receiving: the engine is handed each chunk it asks for (a preamble, a frame's remainder) as
+ * a heap array of exactly that size, which it and the application may keep (a message's segments
+ * are views of it): Netty's read buffers are copied into it once, as they arrive, and released at
+ * once — no cumulation buffer, however large the frame. Sending: writes are gathered as they are
+ * and flushed once per read batch or drain ({@link FlushConsolidationHandler}).
  */
-final class SocketHandler extends ByteToMessageDecoder implements Transport {
+final class SocketHandler extends ChannelInboundHandlerAdapter implements Transport {
+
+    /** Flushes that may be held back while a read batch is processed before one is forced through. */
+    private static final int FLUSHES_PER_BATCH = 256;
+    /**
+     * Largest native buffer one write takes. Measured on the 4 MiB run: 1 MiB pieces kept emptying
+     * and freeing Netty's 4 MiB pool chunks (each new one zeroed and faulted in), 32 KiB pieces cost
+     * more per byte; 256 KiB pieces stay in warm chunks.
+     */
+    static final int WRITE_PIECE = 256 << 10;
+    /**
+     * Bytes written but not yet taken by the socket above which the engine stops encoding messages
+     * ({@link #writable()}), and below which it resumes. Messages wait in the session's queue as the
+     * application gave them instead of as native copies: a fast sender of large messages then
+     * cycles a few megabytes of pooled buffers that stay mapped and warm, rather than growing and
+     * shrinking Netty's pool (fresh pages to fault in and zero for every message) — the 4 MiB stall
+     * of issue 8. The kernel's socket buffer keeps the wire busy while the next frame is encoded.
+     */
+    static final int WRITE_HIGH_WATER = 2 << 20;
+    static final int WRITE_LOW_WATER = 512 << 10;
 
     private static final System.Logger LOG = System.getLogger(SocketHandler.class.getName());
 
@@ -36,6 +65,13 @@ final class SocketHandler extends ByteToMessageDecoder implements Transport {
     private ScheduledFuture<?> handshakeTimer;
     private ScheduledFuture<?> keepaliveTimer;
     private long lastReadNanos = System.nanoTime();
+    /** The last message read or written, or keepalive the application asked for (ms_connection_idle_timeout). */
+    private volatile long lastActiveNanos = System.nanoTime();
+    /** The chunk the engine asked for, being filled; null between chunks. */
+    private byte[] chunk;
+    private int filled;
+    /** Bytes read but not yet consumed while the throttle pauses us (retained; rarely more than one read). */
+    private ByteBuf stash;
     /** Bytes of the MESSAGE being read that the dispatch throttle granted us; released once it was dispatched. */
     private long reserved;
     private boolean paused;
@@ -60,6 +96,8 @@ final class SocketHandler extends ByteToMessageDecoder implements Transport {
 
     void attach(Channel ch) {
         this.channel = ch;
+        ch.config().setWriteBufferWaterMark(new WriteBufferWaterMark(WRITE_LOW_WATER, WRITE_HIGH_WATER));
+        ch.pipeline().addLast("inkwire-flush", new FlushConsolidationHandler(FLUSHES_PER_BATCH, true));
         ch.pipeline().addLast(engine instanceof ProtocolV2 ? "inkwire-msgr2" : "inkwire-msgr1", this);
     }
 
@@ -89,42 +127,89 @@ final class SocketHandler extends ByteToMessageDecoder implements Transport {
     }
 
     @Override
-    public void channelRead(ChannelHandlerContext c, Object msg) throws Exception {
+    public void channelRead(ChannelHandlerContext c, Object msg) {
+        ByteBuf in = (ByteBuf) msg;
         lastReadNanos = System.nanoTime();
         if (messenger.faults().cutOnRead()) {
-            ((ByteBuf) msg).release();
+            in.release();
             channel.close();
             return;
         }
-        super.channelRead(c, msg);
+        if (stash != null) {
+            in = stash(in);
+            if (paused) {
+                return;
+            }
+            stash = null;
+        }
+        try {
+            feed(in);
+        } finally {
+            if (in.isReadable() && paused && !engine.isClosed()) {
+                stash = in; // resumed later; keeps our reference
+            } else {
+                in.release();
+            }
+        }
+        ProtocolEngine e = engine;
+        synchronized (lock()) {
+            e.ackIfNeeded();
+        }
+        afterEngine(null);
     }
 
-    @Override
-    protected void decode(ChannelHandlerContext c, ByteBuf in, List<Object> out) {
-        while (!engine.isClosed() && !paused && in.readableBytes() >= engine.bytesWanted()) {
-            long ahead = engine.messageBytesAhead();
-            if (ahead > 0 && reserved == 0) {
-                // ms_dispatch_throttle_bytes: a message's bytes are reserved before they are read; none left → stop reading
-                if (!messenger.throttle().tryAcquire(ahead)) {
-                    pause();
-                    break;
+    /** Appends {@code in} to the bytes held while paused. */
+    private ByteBuf stash(ByteBuf in) {
+        CompositeByteBuf all;
+        if (stash instanceof CompositeByteBuf cb) {
+            all = cb;
+        } else {
+            all = channel.alloc().compositeBuffer(Integer.MAX_VALUE);
+            all.addComponent(true, stash);
+        }
+        all.addComponent(true, in);
+        stash = all;
+        return all;
+    }
+
+    /** Hands the engine every chunk {@code in} completes; stops early when the throttle pauses reading. */
+    private void feed(ByteBuf in) {
+        while (!engine.isClosed() && !paused && in.isReadable()) {
+            if (chunk == null) {
+                long ahead = engine.messageBytesAhead();
+                if (ahead > 0) {
+                    lastActiveNanos = System.nanoTime(); // a message's payload is coming
                 }
-                reserved = ahead;
+                if (ahead > 0 && reserved == 0) {
+                    // ms_dispatch_throttle_bytes: a message's bytes are reserved before they are read; none left → stop reading
+                    if (!messenger.throttle().tryAcquire(ahead)) {
+                        pause();
+                        return;
+                    }
+                    reserved = ahead;
+                }
+                // a fresh array the engine may keep: message payloads are views of it
+                chunk = new byte[engine.bytesWanted()];
+                filled = 0;
             }
-            // a copy the engine may keep: message payloads outlive the cumulation buffer
-            byte[] chunk = new byte[engine.bytesWanted()];
-            in.readBytes(chunk);
-            onEngine(() -> engine.onBytes(ByteBuffer.wrap(chunk)));
+            int n = Math.min(chunk.length - filled, in.readableBytes());
+            in.readBytes(chunk, filled, n);
+            filled += n;
+            if (filled < chunk.length) {
+                return; // the rest comes with later reads
+            }
+            byte[] full = chunk;
+            chunk = null;
+            Object before = listenerOf(engine);
+            synchronized (lock()) {
+                engine.onBytes(ByteBuffer.wrap(full));
+            }
+            afterEngine(before);
             if (reserved > 0 && engine.messageBytesAhead() == 0) {
                 // the message was dispatched (on this thread): its bytes are the dispatcher's no longer
                 messenger.throttle().release(reserved);
                 reserved = 0;
             }
-        }
-        if (engine.isClosed()) {
-            in.skipBytes(in.readableBytes());
-        } else {
-            onEngine(engine::ackIfNeeded);
         }
     }
 
@@ -140,12 +225,10 @@ final class SocketHandler extends ByteToMessageDecoder implements Transport {
         }
         paused = false;
         channel.config().setAutoRead(true);
-        if (channel.isActive()) {
-            try {
-                channelRead(ctx, Unpooled.EMPTY_BUFFER); // decode what waits in the cumulation buffer
-            } catch (Exception e) {
-                exceptionCaught(ctx, e);
-            }
+        if (channel.isActive() && stash != null) {
+            ByteBuf held = stash;
+            stash = null;
+            channelRead(ctx, held); // decode what was read while paused
         }
     }
 
@@ -160,13 +243,30 @@ final class SocketHandler extends ByteToMessageDecoder implements Transport {
                     + " ms (inkwire_connection_dead_timeout " + timeouts.deadMillis() + " ms): connection declared dead")));
             return;
         }
+        long idleMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastActiveNanos);
+        if (timeouts.idleMillis() > 0 && idleMs >= timeouts.idleMillis() && engine instanceof ProtocolV2 v2 && v2.session().isLossy()) {
+            // Ceph closes a connection idle this long; a lossy session ends with it (a lossless one would only reconnect)
+            onEngine(() -> engine.onTransportClosed(new java.net.SocketTimeoutException("no message to or from " + channel.remoteAddress() + " for "
+                    + idleMs + " ms (ms_connection_idle_timeout " + timeouts.idleMillis() + " ms): idle connection closed")));
+            return;
+        }
         onEngine(engine::sendKeepalive);
+    }
+
+    /** Counts as activity for {@code ms_connection_idle_timeout} (a keepalive the application asked for). */
+    void markActive() {
+        lastActiveNanos = System.nanoTime();
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext c) throws Exception {
         cancelTimers();
         releaseReservation();
+        if (stash != null) {
+            stash.release();
+            stash = null;
+        }
+        chunk = null;
         onEngine(() -> engine.onTransportClosed(null));
         super.channelInactive(c);
     }
@@ -205,9 +305,34 @@ final class SocketHandler extends ByteToMessageDecoder implements Transport {
      * switch sessions inside {@code r}), a msgr1 engine itself.
      */
     void onEngine(Runnable r) {
-        Object lock = engine instanceof ProtocolV2 v2 ? v2.session() : engine;
-        synchronized (lock) {
+        Object before = listenerOf(engine);
+        synchronized (lock()) {
             r.run();
+        }
+        afterEngine(before);
+    }
+
+    /** The engine's lock: a msgr2 engine's current session, a msgr1 engine itself. */
+    private Object lock() {
+        return engine instanceof ProtocolV2 v2 ? v2.session() : engine;
+    }
+
+    private static Object listenerOf(ProtocolEngine e) {
+        return e instanceof ProtocolV2 v2 ? v2.session().listener() : null;
+    }
+
+    /**
+     * With the lock released: runs what the engine raised for the application, for the session it
+     * serves now and for {@code before}, the one it served before the call (an acceptor may have
+     * moved to a session it resumed).
+     */
+    private void afterEngine(Object before) {
+        Object now = listenerOf(engine);
+        if (before != null && before != now && before instanceof NettyConnection b) {
+            b.deliverEvents();
+        }
+        if (now instanceof NettyConnection c) {
+            c.deliverEvents();
         }
     }
 
@@ -215,30 +340,77 @@ final class SocketHandler extends ByteToMessageDecoder implements Transport {
 
     @Override
     public void write(ByteBuffer[] buffers) {
-        if (messenger.faults().cutOnWrite()) {
-            channel.close(); // the frame may or may not leave: the peer sees a cut mid-stream
-        }
-        channel.write(Unpooled.wrappedBuffer(buffers), channel.voidPromise());
+        write(buffers, null);
     }
 
+    /**
+     * Copies the buffers, before returning, into pooled direct buffers of at most
+     * {@link #WRITE_PIECE} bytes and queues those: the caller may reuse its buffers at once (secure
+     * mode seals every frame in one reused array). A socket write needs native memory anyway —
+     * Netty would copy a heap buffer into a direct one here all the same — so this is the one copy
+     * between the engine's buffers and the kernel; the pieces leave in one gathering write per flush,
+     * and a large frame never needs a frame-sized native allocation.
+     */
     @Override
     public void write(ByteBuffer[] buffers, CompletableFuture<Void> written) {
         if (messenger.faults().cutOnWrite()) {
-            channel.close();
+            channel.close(); // the frame may or may not leave: the peer sees a cut mid-stream
         }
-        if (written == null) {
-            channel.write(Unpooled.wrappedBuffer(buffers), channel.voidPromise());
-            return;
+        long left = 0;
+        for (ByteBuffer b : buffers) {
+            left += b.remaining();
         }
-        channel.write(Unpooled.wrappedBuffer(buffers)).addListener(w -> {
-            if (w.isSuccess()) {
-                written.complete(null);
-            } else if (!(engine instanceof ProtocolV2 v2) || v2.session().isLossy()) {
-                written.completeExceptionally(w.cause());
+        ByteBufAllocator alloc = channel.alloc();
+        int i = 0;
+        int done = 0; // bytes of buffers[i] already copied (positions are left as they were: no view per buffer)
+        do {
+            int piece = (int) Math.min(left, WRITE_PIECE);
+            ByteBuf out = alloc.directBuffer(piece, piece);
+            while (out.isWritable()) {
+                ByteBuffer src = buffers[i];
+                int n = Math.min(src.remaining() - done, out.writableBytes());
+                int position = src.position();
+                int limit = src.limit();
+                src.limit(position + done + n).position(position + done);
+                out.writeBytes(src);
+                src.limit(limit).position(position);
+                done += n;
+                if (done == src.remaining()) {
+                    i++;
+                    done = 0;
+                }
             }
-            // a failed write of a lossless session's message is sent again after the reconnect;
-            // a lossy session fails the future when it closes
-        });
+            left -= piece;
+            if (left > 0 || written == null) {
+                channel.write(out, channel.voidPromise());
+            } else {
+                channel.write(out).addListener(w -> {
+                    if (w.isSuccess()) {
+                        written.complete(null);
+                    } else if (!(engine instanceof ProtocolV2 v2) || v2.session().isLossy()) {
+                        written.completeExceptionally(w.cause());
+                    }
+                    // a failed write of a lossless session's message is sent again after the reconnect;
+                    // a lossy session fails the future when it closes
+                });
+            }
+        } while (left > 0);
+    }
+
+    @Override
+    public boolean writable() {
+        return channel == null || channel.isWritable();
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext c) throws Exception {
+        if (channel.isWritable() && engine instanceof ProtocolV2 v2) {
+            onEngine(() -> {
+                v2.writeQueued(); // what waited for the socket to drain
+                flush();
+            });
+        }
+        super.channelWritabilityChanged(c);
     }
 
     @Override

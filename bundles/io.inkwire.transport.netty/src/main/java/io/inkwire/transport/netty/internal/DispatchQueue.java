@@ -1,0 +1,68 @@
+package io.inkwire.transport.netty.internal;
+
+import io.inkwire.api.Connection;
+import io.inkwire.api.Dispatcher;
+import io.inkwire.api.message.RawMessage;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The application callbacks of one connection — dispatcher calls and the completion of futures
+ * the application holds — in the order the engine raised them, run only after the engine's lock
+ * is released. The engine raises them with its session locked; running application code there
+ * would let an application that takes its own lock in its dispatcher, and calls into the
+ * connection while holding that lock on another thread, deadlock against the I/O thread. Ceph's
+ * messenger dispatches outside its connection lock for the same reason
+ * ({@code ProtocolV2::handle_message} in {@code src/msg/async/ProtocolV2.cc} unlocks the
+ * connection around {@code ms_fast_dispatch}, or hands the message to the DispatchQueue thread).
+ *
+ * <p>{@link #deliver()} is called by whoever released the lock; one thread delivers at a time, so
+ * callbacks never overlap and never reorder, even while the session moves between sockets on two
+ * I/O threads. A dispatcher that throws is logged; later callbacks still run.
+ */
+final class DispatchQueue {
+
+    private static final System.Logger LOG = System.getLogger(DispatchQueue.class.getName());
+
+    private final Connection connection;
+    private final Dispatcher dispatcher;
+    /** RawMessage (to {@link Dispatcher#onMessage}) or Runnable (anything else), in order. */
+    private final ConcurrentLinkedQueue<Object> events = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean delivering = new AtomicBoolean();
+
+    DispatchQueue(Connection connection, Dispatcher dispatcher) {
+        this.connection = connection;
+        this.dispatcher = dispatcher;
+    }
+
+    /** Queues a message for the dispatcher. */
+    void message(RawMessage m) {
+        events.add(m);
+    }
+
+    /** Queues any other callback. */
+    void run(Runnable r) {
+        events.add(r);
+    }
+
+    /** Runs what is queued, unless another thread is doing so (it will run this too). Call without the engine's lock. */
+    void deliver() {
+        while (!events.isEmpty() && delivering.compareAndSet(false, true)) {
+            try {
+                for (Object e; (e = events.poll()) != null; ) {
+                    try {
+                        if (e instanceof RawMessage m) {
+                            dispatcher.onMessage(connection, m);
+                        } else {
+                            ((Runnable) e).run();
+                        }
+                    } catch (RuntimeException t) {
+                        LOG.log(System.Logger.Level.WARNING, "dispatcher of " + connection + " threw", t);
+                    }
+                }
+            } finally {
+                delivering.set(false);
+            }
+        }
+    }
+}
