@@ -1,7 +1,8 @@
 package io.inkwire.api;
 
 /**
- * How a session behaves on faults (Ceph's {@code Messenger::Policy}, {@code src/msg/Messenger.h}).
+ * How a session behaves on faults (Ceph's {@code Messenger::Policy}, {@code src/msg/Policy.h}); the
+ * presets carry Ceph's values.
  *
  * @param lossy       a fault ends the session: messages in flight may be lost, no reconnect
  * @param server      this side never reconnects; the peer does
@@ -15,9 +16,9 @@ public record ConnectionPolicy(boolean lossy, boolean server, boolean standby, b
         return new ConnectionPolicy(true, false, false, false);
     }
 
-    /** Daemon to daemon: lossless, either side reconnects. */
+    /** Daemon to daemon: lossless, either side reconnects; no reset check ({@code lossless_peer}). */
     public static ConnectionPolicy losslessPeer() {
-        return new ConnectionPolicy(false, false, false, true);
+        return new ConnectionPolicy(false, false, true, false);
     }
 
     /** Daemon to daemon, lossless, idle sessions kept without a socket. */
@@ -25,9 +26,9 @@ public record ConnectionPolicy(boolean lossy, boolean server, boolean standby, b
         return new ConnectionPolicy(false, false, true, true);
     }
 
-    /** A daemon serving clients that want lossless sessions: only the client reconnects. */
+    /** A daemon serving clients that want lossless sessions: only the client reconnects ({@code stateful_server}). */
     public static ConnectionPolicy statefulServer() {
-        return new ConnectionPolicy(false, true, false, true);
+        return new ConnectionPolicy(false, true, true, true);
     }
 
     /** A daemon serving lossy clients (a monitor serving clients). */

@@ -33,8 +33,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ConnectionRaceTest {
 
     /** X listens on the lower address, Y on the higher. */
-    private final Peer x = new Peer("0", 6800, ConnectionPolicy.losslessPeer());
-    private final Peer y = new Peer("1", 6801, ConnectionPolicy.losslessPeer());
+    private final Peer x = new Peer("0", 6800, ConnectionPolicy.losslessPeerReuse());
+    private final Peer y = new Peer("1", 6801, ConnectionPolicy.losslessPeerReuse());
 
     /** In which order the crossing identifications (and the WAIT) reach their acceptors. */
     enum Order {
@@ -166,7 +166,7 @@ class ConnectionRaceTest {
         Session atX = fresh.a().engine.session();
         long gs = atX.peerGlobalSeq;
 
-        Peer ghost = new Peer("1", 6801, ConnectionPolicy.losslessPeer()); // Y's identity and addresses, its counters from before
+        Peer ghost = new Peer("1", 6801, ConnectionPolicy.losslessPeerReuse()); // Y's identity and addresses, its counters from before
         ghost.core.setMyAddrs(io.inkwire.api.addr.EntityAddrVec.of(y.addr));
         ghost.dial(x);
         Socket late = socket(ghost, x, 61);

@@ -33,8 +33,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class SessionReconnectTest {
 
-    private final Peer x = new Peer("0", 6800, ConnectionPolicy.losslessPeer());
-    private final Peer y = new Peer("1", 6801, ConnectionPolicy.losslessPeer());
+    private final Peer x = new Peer("0", 6800, ConnectionPolicy.losslessPeerReuse());
+    private final Peer y = new Peer("1", 6801, ConnectionPolicy.losslessPeerReuse());
     /** Y's side of the session X opened, and who hears its events. */
     private Session atY;
     private RecordingListener yListener;
@@ -102,7 +102,7 @@ class SessionReconnectTest {
         ProtocolV2.queue(x.session, Peers.message("lost"), lost);
         long oldCookie = x.session.clientCookie;
 
-        Peer restarted = new Peer("1", 6801, ConnectionPolicy.losslessPeer()); // Y after a restart: same address, no sessions
+        Peer restarted = new Peer("1", 6801, ConnectionPolicy.losslessPeerReuse()); // Y after a restart: same address, no sessions
         restarted.core.setMyAddrs(EntityAddrVec.of(y.addr));
         Socket r = socket(x, restarted, 2);
         pumpAll(r);
@@ -154,7 +154,7 @@ class SessionReconnectTest {
     @ParameterizedTest
     @ValueSource(booleans = {true, false})
     void a_peer_that_comes_back_with_another_client_cookie_restarted(boolean resetcheck) throws Exception {
-        Peer x0 = new Peer("0", 6800, ConnectionPolicy.losslessPeer());
+        Peer x0 = new Peer("0", 6800, ConnectionPolicy.losslessPeerReuse());
         Peer y0 = new Peer("1", 6801, new ConnectionPolicy(false, false, true, resetcheck));
         x0.dial(y0);
         Socket s = socket(x0, y0, 1);
@@ -163,7 +163,7 @@ class SessionReconnectTest {
         RecordingListener app = s.a().listener;
         s.a().engine.send(Peers.message("pending")); // written to the old socket, never read, never acknowledged
 
-        Peer again = new Peer("0", 6800, ConnectionPolicy.losslessPeer()); // X restarted: same address, new session
+        Peer again = new Peer("0", 6800, ConnectionPolicy.losslessPeerReuse()); // X restarted: same address, new session
         again.core.setMyAddrs(EntityAddrVec.of(x0.addr));
         again.dial(y0);
         Socket r = socket(again, y0, 2);

@@ -64,6 +64,7 @@ final class SocketHandler extends ChannelInboundHandlerAdapter implements Transp
     private ChannelHandlerContext ctx;
     private ScheduledFuture<?> handshakeTimer;
     private ScheduledFuture<?> keepaliveTimer;
+    private final Runnable writeWaitingTask = this::writeWaiting;
     private long lastReadNanos = System.nanoTime();
     /** The last message read or written, or keepalive the application asked for (ms_connection_idle_timeout). */
     private volatile long lastActiveNanos = System.nanoTime();
@@ -404,13 +405,24 @@ final class SocketHandler extends ChannelInboundHandlerAdapter implements Transp
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext c) throws Exception {
-        if (channel.isWritable() && engine instanceof ProtocolV2 v2) {
+        if (channel.isWritable() && engine instanceof ProtocolV2) {
+            // Never in line: Netty raises this inside a write or flush (a write that crosses the high
+            // mark makes FlushConsolidationHandler flush, which may drain below the low mark at once),
+            // and encoding the next frame there would interleave it with the one being written —
+            // and overwrite secure mode's reused frame buffer while it is being copied.
+            c.executor().execute(writeWaitingTask);
+        }
+        super.channelWritabilityChanged(c);
+    }
+
+    /** Writes what waited for the socket to drain, from a task of its own. */
+    private void writeWaiting() {
+        if (engine instanceof ProtocolV2 v2 && channel.isWritable()) {
             onEngine(() -> {
-                v2.writeQueued(); // what waited for the socket to drain
+                v2.writeQueued();
                 flush();
             });
         }
-        super.channelWritabilityChanged(c);
     }
 
     @Override
