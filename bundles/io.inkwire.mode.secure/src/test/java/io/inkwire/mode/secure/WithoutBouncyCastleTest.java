@@ -3,7 +3,6 @@ package io.inkwire.mode.secure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.inkwire.api.ProtocolException;
 import io.inkwire.api.Role;
@@ -24,8 +23,9 @@ class WithoutBouncyCastleTest {
 
     @BeforeAll
     static void onlyInTheExecutionWithoutBouncyCastle() {
-        assumeTrue("true".equals(System.getProperty("inkwire.test.withoutBouncyCastle")),
-                "runs only in the without-bouncycastle surefire execution");
+        // this class runs only in the without-bouncycastle surefire execution (the default one excludes it)
+        assertTrue("true".equals(System.getProperty("inkwire.test.withoutBouncyCastle")),
+                "run me through the without-bouncycastle execution, where bcprov is off the class path");
         assertThrows(ClassNotFoundException.class, () -> Class.forName("org.bouncycastle.jce.provider.BouncyCastleProvider"));
     }
 
