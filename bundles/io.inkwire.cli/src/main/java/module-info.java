@@ -2,6 +2,9 @@
 module io.inkwire.cli {
     requires io.inkwire.config;
     requires io.inkwire.monclient;
+    requires io.inkwire.rados;
+    // commands given as JSON are parsed, and bench's JSON written, with Jackson
+    requires com.fasterxml.jackson.databind;
     requires java.logging;
     // bench: CPU and allocation figures (com.sun.management), and its PNG chart (Java2D, headless)
     requires jdk.management;

@@ -2,6 +2,8 @@
 module io.inkwire.karaf.shell {
     requires io.inkwire.osgi;
     requires io.inkwire.config;
+    // a user's JSON command is parsed (and its format added) with Jackson
+    requires com.fasterxml.jackson.databind;
     requires static osgi.core;
     requires static org.apache.karaf.shell.core;
 }

@@ -1,6 +1,7 @@
-/** The msgr2 protocol engine: a state machine per connection, driven by a transport. */
+/** The msgr2 and msgr1 protocol engines: a state machine per socket, driven by a transport. */
 module io.inkwire.protocol {
     requires transitive io.inkwire.wire;
+    requires io.inkwire.codec.mon;
     requires static osgi.annotation;
 
     exports io.inkwire.protocol;

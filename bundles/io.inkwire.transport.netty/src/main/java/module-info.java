@@ -1,7 +1,6 @@
 /** The Netty TCP transport: a {@link io.inkwire.api.MessengerFactory}. */
 module io.inkwire.transport.netty {
     requires io.inkwire.protocol;
-    requires io.inkwire.codec.mon;
     requires io.netty.transport;
     requires io.netty.buffer;
     requires io.netty.common;

@@ -122,8 +122,8 @@ final class BenchCommand {
             err.println("inkwire: wrote " + plot);
         }
         switch (format) {
-            case "json" -> out.println(Json.write(report.toJson(), false));
-            case "json-pretty" -> out.println(Json.write(report.toJson(), true));
+            case "json" -> out.println(BenchJson.write(report.toJson(), false));
+            case "json-pretty" -> out.println(BenchJson.write(report.toJson(), true));
             case "markdown" -> out.print(report.toMarkdown());
             default -> out.print(report.toPlain());
         }

@@ -241,7 +241,7 @@ final class BenchReport {
         sb.append("targets (issue 8):\n");
         for (Target t : targets()) {
             sb.append(String.format("  %-4s %s %s: %s%n", t.met() == null ? "n/a" : t.met() ? "MET" : "MISS", t.name(), t.goal(),
-                    t.value() == null ? "not measured in this run" : Json.number(t.value())));
+                    t.value() == null ? "not measured in this run" : BenchJson.figure(t.value())));
         }
         return sb.toString();
     }
@@ -286,7 +286,7 @@ final class BenchReport {
         }
         sb.append("\n**Targets of issue 8, judged on this run**\n\n| target | goal | measured | |\n|---|---|---:|---|\n");
         for (Target t : targets()) {
-            sb.append(String.format("| %s | %s | %s | %s |%n", t.name(), t.goal(), t.value() == null ? "—" : Json.number(t.value()),
+            sb.append(String.format("| %s | %s | %s | %s |%n", t.name(), t.goal(), t.value() == null ? "—" : BenchJson.figure(t.value()),
                     t.met() == null ? "not measured" : t.met() ? "met" : "**missed**"));
         }
         return sb.toString();

@@ -9,18 +9,14 @@ import io.inkwire.api.addr.EntityAddr;
 import io.inkwire.api.addr.EntityAddrVec;
 import io.inkwire.api.addr.EntityName;
 import io.inkwire.api.addr.EntityType;
-import io.inkwire.api.auth.CryptoKey;
 import io.inkwire.api.auth.Keyring;
 import io.inkwire.api.config.CephConfig;
 import io.inkwire.api.message.RawMessage;
 import java.nio.ByteBuffer;
-import java.security.SecureRandom;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -76,7 +72,7 @@ final class BenchWorkload {
     Result run(Spec spec, Consumer<String> progress) throws Exception {
         CephConfig options = optionsFor(spec);
         EntityName serverName = new EntityName(EntityType.MON, "bench");
-        Keyring keyring = spec.target() == null ? freshKeyring(clientName, serverName) : targetKeyring;
+        Keyring keyring = spec.target() == null ? Keyring.generated(clientName, serverName) : targetKeyring;
         Map<Connection, Driver> drivers = new ConcurrentHashMap<>();
         Dispatcher clientSide = (c, m) -> {
             Driver d = drivers.get(c);
@@ -184,18 +180,6 @@ final class BenchWorkload {
     private MessengerConfig config(EntityName name, CephConfig options, Keyring keyring, Dispatcher d) {
         return MessengerConfig.builder(name).options(options).keyring(keyring).authProviders(providers.auth)
                 .modes(providers.modes).codecs(providers.codecs).dispatcher(d).build();
-    }
-
-    /** Fresh random keys for the two in-process entities. */
-    private static Keyring freshKeyring(EntityName... names) {
-        SecureRandom r = new SecureRandom();
-        Map<EntityName, CryptoKey> keys = new LinkedHashMap<>();
-        for (EntityName n : names) {
-            byte[] s = new byte[16];
-            r.nextBytes(s);
-            keys.put(n, new CryptoKey(CryptoKey.CEPH_CRYPTO_AES, Instant.now().getEpochSecond(), 0, s));
-        }
-        return e -> Optional.ofNullable(keys.get(e));
     }
 
     /**

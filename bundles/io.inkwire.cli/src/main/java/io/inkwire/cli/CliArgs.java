@@ -23,7 +23,13 @@ final class CliArgs {
     final List<String> positional = new ArrayList<>();
 
     /** Flags of the commands themselves (e.g. {@code serve --bind}), kept apart from Ceph options. */
-    static final List<String> COMMAND_FLAGS = List.of("bind", "count", "size", "seconds");
+    static final List<String> COMMAND_FLAGS = List.of("bind", "count", "size", "seconds", "pool", "namespace", "offset",
+            "block_size", "concurrent_ios", "snap", "object_locator", "run_name", "max_objects");
+    /** Command flags without a value, as the {@code rados} tool has them. */
+    static final List<String> COMMAND_SWITCHES = List.of("all", "no_cleanup", "striper");
+    /** The {@code rados} tool's short flags, as long ones. */
+    static final Map<String, String> SHORT_COMMAND_FLAGS = Map.of("-p", "pool", "-N", "namespace", "-b", "block_size",
+            "-t", "concurrent_ios", "-s", "snap");
     final Map<String, String> commandFlags = new LinkedHashMap<>();
 
     static CliArgs parse(List<String> argv) {
@@ -42,6 +48,14 @@ final class CliArgs {
                 case "--": a.positional.addAll(argv.subList(i + 1, argv.size())); return a;
                 default:
                     break;
+            }
+            if (SHORT_COMMAND_FLAGS.containsKey(s)) {
+                a.commandFlags.put(SHORT_COMMAND_FLAGS.get(s), value(argv, ++i, s));
+                continue;
+            }
+            if (s.startsWith("--") && COMMAND_SWITCHES.contains(s.substring(2).replace('-', '_'))) {
+                a.commandFlags.put(s.substring(2).replace('-', '_'), "true");
+                continue;
             }
             if (s.startsWith("--") && s.length() > 2) {
                 String body = s.substring(2);

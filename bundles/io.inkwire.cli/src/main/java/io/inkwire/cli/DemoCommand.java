@@ -9,18 +9,15 @@ import io.inkwire.api.addr.EntityAddr;
 import io.inkwire.api.addr.EntityAddrVec;
 import io.inkwire.api.addr.EntityName;
 import io.inkwire.api.addr.EntityType;
-import io.inkwire.api.auth.CryptoKey;
 import io.inkwire.api.auth.Keyring;
 import io.inkwire.api.config.CephConfig;
 import io.inkwire.api.message.RawMessage;
 import java.io.PrintStream;
 import java.security.SecureRandom;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -80,7 +77,7 @@ final class DemoCommand {
         }
         CephConfig options = ctx.options.withAll(CephConfig.of(o));
         EntityName serverName = new EntityName(EntityType.MON, "demo");
-        Keyring keyring = demoKeyring(EntityName.CLIENT_ADMIN, serverName);
+        Keyring keyring = Keyring.generated(EntityName.CLIENT_ADMIN, serverName); // fresh keys for this run
 
         Dispatcher acceptorSide = (c, m) -> c.send(RawMessage.builder(m.type()).tid(m.tid())
                 .front(m.tid() == 0 ? m.data() : java.nio.ByteBuffer.allocate(0)).build());
@@ -145,17 +142,5 @@ final class DemoCommand {
     private MessengerConfig config(EntityName name, CephConfig options, Keyring keyring, Dispatcher d) {
         return MessengerConfig.builder(name).options(options).keyring(keyring).authProviders(ctx.providers.auth)
                 .modes(ctx.providers.modes).codecs(ctx.providers.codecs).dispatcher(d).build();
-    }
-
-    /** Fresh random keys for this run's two entities. */
-    private static Keyring demoKeyring(EntityName... names) {
-        SecureRandom r = new SecureRandom();
-        Map<EntityName, CryptoKey> keys = new LinkedHashMap<>();
-        for (EntityName n : names) {
-            byte[] s = new byte[16];
-            r.nextBytes(s);
-            keys.put(n, new CryptoKey(CryptoKey.CEPH_CRYPTO_AES, Instant.now().getEpochSecond(), 0, s));
-        }
-        return e -> Optional.ofNullable(keys.get(e));
     }
 }

@@ -1,5 +1,6 @@
 package io.inkwire.cli;
 
+import io.inkwire.api.Errno;
 import io.inkwire.api.auth.AuthException;
 import io.inkwire.monclient.MonCommandException;
 import java.io.PrintStream;
@@ -14,7 +15,9 @@ import java.util.logging.Logger;
 /**
  * {@code inkwire [options] COMMAND [args]}. Errors are one line on stderr and a non-zero exit: the
  * errno where Ceph's CLI would use one (13 permission denied, 110 timed out, the monitor's own
- * error for a failed command), 2 for a bad command line, 1 otherwise. {@code -v} adds stack traces.
+ * error for a failed command, 22 for a command that is not a JSON object, which the monitor would
+ * refuse with EINVAL), 2 for a bad command line, 1 otherwise. An errno in a message reads
+ * {@code (EACCES -13)} ({@link Errno#shortForm()}). {@code -v} adds stack traces.
  */
 public final class Main {
 
@@ -30,6 +33,13 @@ public final class Main {
             "  serve --bind ADDRS     a standalone acceptor on an address or a [v2:…,v1:…] vector (answers",
             "                         MPing, echoes other messages, answers a Ceph client as a minimal",
             "                         monitor); prints the bound vector; stops on SIGINT/SIGTERM",
+            "  osd-map POOL OBJECT… [-N NS]   what `ceph osd map` prints for each object, computed here",
+            "                         from the OSDMap (- reads names from stdin); -f json for JSON",
+            "  rados [-p POOL] [-N NS | --all] COMMAND …   object I/O as Ceph's rados tool: put OBJ FILE|-",
+            "                         [--offset N], get OBJ FILE|-, append, truncate OBJ SIZE, create, rm OBJ…,",
+            "                         stat, ls [--all], setxattr/getxattr/rmxattr/listxattr, setomapval/",
+            "                         getomapval/rmomapkey/listomapkeys/listomapvals/getomapheader/",
+            "                         setomapheader/clearomap, lspools",
             "  bench                  messages/s, MB/s, latency, CPU and allocation of inkwire on loopback,",
             "                         beside the machine's limits (CRC32C, AES-GCM, NIO loopback) measured",
             "                         in the same run: [--size 4096,4194304] [--connections N] [--in-flight N]",
@@ -90,27 +100,35 @@ public final class Main {
                     return new ServeCommand(new CliContext(args, env, err), out, err).run();
                 case "bench":
                     return new BenchCommand(new CliContext(args, env, err), out, err).run();
+                case "osd-map":
+                    return new OsdMapCommand(new CliContext(args, env, err), out, err, System.in).run(rest);
+                case "rados":
+                    return new RadosCommand(new CliContext(args, env, err), out, err, System.in).run(rest);
                 default:
                     throw new CliArgs.UsageException("unknown command '" + command + "'");
             }
         } catch (CliArgs.UsageException e) {
             err.println("inkwire: " + e.getMessage());
             return 2;
+        } catch (CommandJson.MalformedCommandException e) {
+            err.println("inkwire: error: " + e.getMessage());
+            return Errno.EINVAL.number();
         } catch (MonCommandException e) {
             err.println("inkwire: error: " + e.getMessage());
-            return Math.max(1, -e.r());
+            return Math.max(1, e.errno().number());
         } catch (AuthException e) {
             err.println("inkwire: error: " + e.getMessage());
             trace(args, err, e);
-            return e.errno() == AuthException.EACCES || e.errno() == AuthException.EPERM ? 13 : 1;
+            Errno errno = Errno.of(e.errno());
+            return errno.equals(Errno.EACCES) || errno.equals(Errno.EPERM) ? Errno.EACCES.number() : 1;
         } catch (TimeoutException e) {
             err.println("inkwire: error: timed out: " + e.getMessage());
             trace(args, err, e);
-            return 110;
+            return Errno.ETIMEDOUT.number();
         } catch (ConnectException e) {
             err.println("inkwire: error: " + e.getMessage());
             trace(args, err, e);
-            return 111;
+            return Errno.ECONNREFUSED.number();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println("inkwire: interrupted");

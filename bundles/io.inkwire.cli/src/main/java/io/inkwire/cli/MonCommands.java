@@ -2,6 +2,7 @@ package io.inkwire.cli;
 
 import io.inkwire.api.auth.AuthException;
 import io.inkwire.monclient.MonClient;
+import io.inkwire.monclient.MonCommandException;
 import io.inkwire.monclient.MonCommandResult;
 import java.io.PrintStream;
 import java.util.concurrent.ExecutionException;
@@ -22,17 +23,16 @@ final class MonCommands {
     }
 
     int status() throws Exception {
-        String format = ctx.args.format;
-        String json = "plain".equals(format) ? "{\"prefix\": \"status\"}" : "{\"prefix\": \"status\", \"format\": \"" + format + "\"}";
-        return run(json, false);
+        var status = CommandJson.command("status");
+        if (!"plain".equals(ctx.args.format)) {
+            status.put("format", ctx.args.format);
+        }
+        return run(CommandJson.write(status), false);
     }
 
+    /** A malformed command is refused before any connection is made. */
     int monCommand(String json) throws Exception {
-        String cmd = json;
-        if (!"plain".equals(ctx.args.format) && !json.contains("\"format\"")) {
-            cmd = json.replaceFirst("\\}\\s*$", ", \"format\": \"" + ctx.args.format + "\"}");
-        }
-        return run(cmd, true);
+        return run(CommandJson.withFormat(json, ctx.args.format), true);
     }
 
     private int run(String json, boolean statusOnStderr) throws Exception {
@@ -55,7 +55,7 @@ final class MonCommands {
             }
             if (!r.ok()) {
                 if (!statusOnStderr) {
-                    err.println("inkwire: error: " + r.rs() + " (error " + r.r() + ")");
+                    throw new MonCommandException(r.r(), r.rs());
                 }
                 return Math.max(1, -r.r());
             }

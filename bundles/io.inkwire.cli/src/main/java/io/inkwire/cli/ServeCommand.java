@@ -1,6 +1,7 @@
 package io.inkwire.cli;
 
 import io.inkwire.api.Connection;
+import io.inkwire.api.Errno;
 import io.inkwire.api.Dispatcher;
 import io.inkwire.api.Messenger;
 import io.inkwire.api.MessengerConfig;
@@ -9,7 +10,6 @@ import io.inkwire.api.addr.AddrType;
 import io.inkwire.api.addr.EntityAddrVec;
 import io.inkwire.api.addr.EntityName;
 import io.inkwire.api.addr.EntityType;
-import io.inkwire.api.auth.CryptoKey;
 import io.inkwire.api.auth.Keyring;
 import io.inkwire.api.message.CephMessage;
 import io.inkwire.api.message.RawMessage;
@@ -25,10 +25,8 @@ import io.inkwire.codec.mon.MPing;
 import io.inkwire.codec.mon.MonInfo;
 import io.inkwire.codec.mon.MonMap;
 import java.io.PrintStream;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -46,8 +44,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class ServeCommand {
 
-    /** {@code -EOPNOTSUPP}. */
-    static final int EOPNOTSUPP = -95;
 
     private final CliContext ctx;
     private final PrintStream out;
@@ -88,14 +84,7 @@ final class ServeCommand {
 
     /** Our own secret (the service secret for tickets we issue): from the keyring, else a fresh one for this run. */
     private static Keyring withOwnKey(Keyring base, EntityName self) {
-        byte[] secret = new byte[16];
-        new SecureRandom().nextBytes(secret);
-        CryptoKey generated = new CryptoKey(CryptoKey.CEPH_CRYPTO_AES, Instant.now().getEpochSecond(), 0, secret);
-        java.util.Arrays.fill(secret, (byte) 0);
-        return e -> {
-            Optional<CryptoKey> k = base.key(e);
-            return k.isPresent() || !e.equals(self) ? k : Optional.of(generated);
-        };
+        return base.orElse(Keyring.generated(self));
     }
 
     /** Answers as a minimal monitor, echoes the rest, logs each connection. */
@@ -130,7 +119,7 @@ final class ServeCommand {
                         }
                     }
                 } else if (m instanceof MMonCommand cmd) {
-                    reply(c, new MMonCommandAck(raw.tid(), EOPNOTSUPP, "command not supported by inkwire serve: " + String.join(" ", cmd.cmd()),
+                    reply(c, new MMonCommandAck(raw.tid(), -Errno.EOPNOTSUPP.number(), "command not supported by inkwire serve: " + String.join(" ", cmd.cmd()),
                             cmd.cmd(), new byte[0]), features, raw.tid());
                 } else if (m instanceof MMonGetVersion gv) {
                     reply(c, new MMonGetVersionReply(gv.handle(), gv.what().equals("monmap") ? monMap.epoch() : 0, 0), features, raw.tid());

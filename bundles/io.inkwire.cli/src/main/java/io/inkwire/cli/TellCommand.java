@@ -1,5 +1,7 @@
 package io.inkwire.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.inkwire.api.Connection;
 import io.inkwire.api.Dispatcher;
 import io.inkwire.api.addr.AddrType;
@@ -19,8 +21,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code tell osd.N '<json>'}: what {@code ceph tell osd.N} does — find the daemon's addresses
@@ -29,9 +29,6 @@ import java.util.regex.Pattern;
  * obtained (the cephx authorizer), send an MCommand and print its MCommandReply.
  */
 final class TellCommand {
-
-    /** One entry of {@code osd find}'s {@code addrvec}: {@code {"type":"v2","addr":"127.0.0.1:6800","nonce":1234}}. */
-    private static final Pattern ADDR = Pattern.compile("\\{\\s*\"type\":\\s*\"(v1|v2)\",\\s*\"addr\":\\s*\"([^\"]+)\",\\s*\"nonce\":\\s*(\\d+)\\s*\\}");
 
     private final CliContext ctx;
     private final PrintStream out;
@@ -45,9 +42,10 @@ final class TellCommand {
 
     int run(String target, String json) throws Exception {
         EntityName daemon = EntityName.parse(target);
-        if (daemon.type() != EntityType.OSD) {
-            throw new CliArgs.UsageException("tell supports osd.N targets");
+        if (daemon.type() != EntityType.OSD || !daemon.id().matches("[0-9]{1,9}")) {
+            throw new CliArgs.UsageException("tell supports osd.N targets (N a number)");
         }
+        CommandJson.parse(json); // refused before anything is sent
         CompletableFuture<MCommandReply> reply = new CompletableFuture<>();
         Dispatcher d = new Dispatcher() {
             @Override
@@ -76,9 +74,10 @@ final class TellCommand {
         };
         Duration timeout = ctx.mountTimeout();
         try (MonClient mc = MonClient.connect(ctx.providers.transport, ctx.messengerConfig(d).build(), ctx.monitors(), timeout)) {
-            MonCommandResult found = mc.commandOrThrow("{\"prefix\": \"osd find\", \"id\": " + daemon.id() + ", \"format\": \"json\"}",
-                    new byte[0], timeout);
-            EntityAddr addr = pickAddress(daemon, found.outputText());
+            String osdFind = CommandJson.write(CommandJson.command("osd find").put("id", Integer.parseInt(daemon.id())).put("format", "json"));
+            MonCommandResult found = mc.commandOrThrow(osdFind, new byte[0], timeout);
+            EntityAddr addr = pickAddress(daemon, found.outputText(), ctx.options.getBoolean("ms_bind_msgr2", true),
+                    ctx.options.getBoolean("ms_bind_msgr1", true));
             Connection osd;
             try {
                 osd = mc.messenger().connect(addr, EntityType.OSD).toCompletableFuture().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
@@ -106,22 +105,34 @@ final class TellCommand {
         }
     }
 
-    /** The daemon's v2 address, else its v1 one, as {@code ms_bind_msgr2} / {@code ms_bind_msgr1} allow. */
-    private EntityAddr pickAddress(EntityName daemon, String osdFind) {
+    /**
+     * The daemon's v2 address, else its v1 one, as {@code ms_bind_msgr2} / {@code ms_bind_msgr1} allow,
+     * from {@code osd find}'s {@code {"osd":0,"addrs":{"addrvec":[{"type":"v2","addr":"127.0.0.1:6800","nonce":1234},...]},...}}
+     * ({@code OSDMonitor.cc}, {@code entity_addrvec_t::dump}).
+     */
+    static EntityAddr pickAddress(EntityName daemon, String osdFind, boolean msgr2, boolean msgr1) {
+        JsonNode addrvec;
+        try {
+            addrvec = CommandJson.MAPPER.readTree(osdFind).path("addrs").path("addrvec");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("osd find for " + daemon + " did not answer JSON: " + e.getOriginalMessage());
+        }
         EntityAddr v1 = null;
-        Matcher m = ADDR.matcher(osdFind);
-        while (m.find()) {
-            EntityAddr a = EntityAddr.parse(m.group(1) + ":" + m.group(2) + "/" + m.group(3), AddrType.ANY);
-            if (a.type() == AddrType.MSGR2 && ctx.options.getBoolean("ms_bind_msgr2", true)) {
+        for (JsonNode entry : addrvec) {
+            String type = entry.path("type").asText();
+            if (!type.equals("v1") && !type.equals("v2") || !entry.path("addr").isTextual() || !entry.path("nonce").canConvertToLong()) {
+                continue;
+            }
+            EntityAddr a = EntityAddr.parse(type + ":" + entry.path("addr").asText() + "/" + entry.path("nonce").asLong(), AddrType.ANY);
+            if (a.type() == AddrType.MSGR2 && msgr2) {
                 return a;
             }
-            if (a.type() == AddrType.LEGACY && v1 == null && ctx.options.getBoolean("ms_bind_msgr1", true)) {
+            if (a.type() == AddrType.LEGACY && v1 == null && msgr1) {
                 v1 = a;
             }
         }
         if (v1 == null) {
-            throw new IllegalStateException(daemon + " has no address this client may use (ms_bind_msgr2="
-                    + ctx.options.getBoolean("ms_bind_msgr2", true) + ", ms_bind_msgr1=" + ctx.options.getBoolean("ms_bind_msgr1", true)
+            throw new IllegalStateException(daemon + " has no address this client may use (ms_bind_msgr2=" + msgr2 + ", ms_bind_msgr1=" + msgr1
                     + ") in the osdmap: " + osdFind);
         }
         return v1;

@@ -52,20 +52,10 @@ final class IniParser {
         Map<String, Map<String, String>> sections = new LinkedHashMap<>();
         Map<String, String> current = null;
         while (!atEnd()) {
-            skipBlanks();
-            if (atEnd()) {
-                break;
-            }
-            if (atEol()) {
-                eol();
+            if (restOfLineIsBlank()) {
                 continue;
             }
-            char c = s.charAt(pos);
-            if (c == '#' || c == ';') {
-                restOfLineIsComment();
-                continue;
-            }
-            if (c == '[') {
+            if (s.charAt(pos) == '[') {
                 String name = heading();
                 current = sections.computeIfAbsent(name, k -> new LinkedHashMap<>());
                 continue;
@@ -198,20 +188,27 @@ final class IniParser {
     }
 
     private void endOfLine(int at, String where) {
+        if (!restOfLineIsBlank()) {
+            throw error(at, "unexpected text " + where);
+        }
+    }
+
+    /** True, with the line consumed, when the rest of it holds only blanks and perhaps a comment; false, at the first other character. */
+    private boolean restOfLineIsBlank() {
         skipBlanks();
         if (atEnd()) {
-            return;
+            return true;
         }
         if (atEol()) {
             eol();
-            return;
+            return true;
         }
         char c = s.charAt(pos);
         if (c == '#' || c == ';') {
             restOfLineIsComment();
-            return;
+            return true;
         }
-        throw error(at, "unexpected text " + where);
+        return false;
     }
 
     private void restOfLineIsComment() {

@@ -7,7 +7,6 @@ import io.inkwire.api.MessengerConfig;
 import io.inkwire.api.MessengerFactory;
 import io.inkwire.api.ProtocolException;
 import io.inkwire.api.ConnectionInfo;
-import io.inkwire.api.addr.AddrType;
 import io.inkwire.api.addr.EntityAddr;
 import io.inkwire.api.addr.EntityAddrVec;
 import io.inkwire.api.addr.EntityType;
@@ -63,6 +62,9 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class MonClient implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(MonClient.class.getName());
+    /** The messages this client handles itself; everything else goes to the configured dispatcher undecoded. */
+    private static final java.util.Set<Integer> MONITOR_TYPES = java.util.Set.of(MMonMap.CEPH_MSG_MON_MAP,
+            MMonCommandAck.MSG_MON_COMMAND_ACK, MAuthReply.CEPH_MSG_AUTH_REPLY, MConfig.MSG_CONFIG);
 
     private final Messenger messenger;
     private final MessageCodecs codecs;
@@ -82,6 +84,8 @@ public final class MonClient implements AutoCloseable {
     private record PendingCommand(MMonCommand command, CompletableFuture<MonCommandResult> result) {
     }
     private final Map<String, String> config = new ConcurrentHashMap<>();
+    /** Subscriptions beyond monmap and config ({@link #subscribe}), renewed on every new session. */
+    private final Map<String, MMonSubscribe.Item> extraSubscriptions = new ConcurrentHashMap<>();
     private volatile CompletableFuture<MonMap> monMapFuture = new CompletableFuture<>();
     private volatile MonMap monMap;
     private volatile Connection session;
@@ -205,20 +209,7 @@ public final class MonClient implements AutoCloseable {
      * then v1, leaving out a protocol whose {@code ms_bind_msgr*} option is off.
      */
     private List<EntityAddr> connectOrder(EntityAddrVec mon) {
-        boolean v1 = options.getBoolean("ms_bind_msgr1", true);
-        boolean v2 = options.getBoolean("ms_bind_msgr2", true);
-        List<EntityAddr> out = new ArrayList<>();
-        for (EntityAddr a : mon.addrs()) {
-            if (v2 && !a.isBlank() && (a.type() == AddrType.MSGR2 || a.type() == AddrType.ANY)) {
-                out.add(a.withType(AddrType.MSGR2));
-            }
-        }
-        for (EntityAddr a : mon.addrs()) {
-            if (v1 && !a.isBlank() && a.type() == AddrType.LEGACY) {
-                out.add(a);
-            }
-        }
-        return out;
+        return mon.connectOrder(options.getBoolean("ms_bind_msgr2", true), options.getBoolean("ms_bind_msgr1", true));
     }
 
     /**
@@ -247,10 +238,32 @@ public final class MonClient implements AutoCloseable {
         long features = c.info().map(i -> i.features()).orElse(0L);
         // MonClient::_reopen_session: ask for the map, subscribe to monmap and config
         c.send(codecs.encode(new MMonGetMap(), features));
+        c.send(codecs.encode(new MMonSubscribe(subscriptions(), hostname()), features));
+    }
+
+    /** What this session subscribes to: monmap and config, and what {@link #subscribe} added. */
+    private Map<String, MMonSubscribe.Item> subscriptions() {
         Map<String, MMonSubscribe.Item> what = new LinkedHashMap<>();
         what.put("config", new MMonSubscribe.Item(0, 0));
         what.put("monmap", new MMonSubscribe.Item(monMap == null ? 0 : monMap.epoch() + 1, 0));
-        c.send(codecs.encode(new MMonSubscribe(what, hostname()), features));
+        what.putAll(extraSubscriptions);
+        return what;
+    }
+
+    /**
+     * Subscribes to a map ({@code MonClient::sub_want} + {@code renew_subs}): the monitor sends
+     * {@code what} from epoch {@code start} on (0: the latest), once with
+     * {@link MMonSubscribe#CEPH_SUBSCRIBE_ONETIME} in {@code flags}, else as it changes. A new
+     * session subscribes again; messages the monitor sends for it go to the configured
+     * dispatcher.
+     */
+    public void subscribe(String what, long start, int flags) {
+        extraSubscriptions.put(what, new MMonSubscribe.Item(start, flags));
+        Connection c = session;
+        if (c != null && c.isOpen()) {
+            long features = c.info().map(i -> i.features()).orElse(0L);
+            c.send(codecs.encode(new MMonSubscribe(Map.of(what, new MMonSubscribe.Item(start, flags)), hostname()), features));
+        }
     }
 
     private static String hostname() {
@@ -471,6 +484,10 @@ public final class MonClient implements AutoCloseable {
 
         @Override
         public void onMessage(Connection connection, RawMessage message) {
+            if (!MONITOR_TYPES.contains(message.type())) {
+                userDispatcher.onMessage(connection, message); // an OSD's reply or a map: not ours to decode
+                return;
+            }
             long features = connection.info().map(i -> i.features()).orElse(0L);
             try {
                 CephMessage m = codecs.decode(message, features).orElse(null);

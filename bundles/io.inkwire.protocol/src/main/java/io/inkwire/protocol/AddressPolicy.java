@@ -97,19 +97,6 @@ public final class AddressPolicy {
      * {@code ms_bind_msgr*} option is off is not used.
      */
     public static List<EntityAddr> connectOrder(CephConfig o, EntityAddrVec peer) {
-        boolean v1 = o.getBoolean("ms_bind_msgr1", true);
-        boolean v2 = o.getBoolean("ms_bind_msgr2", true);
-        List<EntityAddr> out = new ArrayList<>();
-        for (EntityAddr a : peer.addrs()) {
-            if (v2 && !a.isBlank() && (a.type() == AddrType.MSGR2 || a.type() == AddrType.ANY)) {
-                out.add(a.withType(AddrType.MSGR2));
-            }
-        }
-        for (EntityAddr a : peer.addrs()) {
-            if (v1 && !a.isBlank() && a.type() == AddrType.LEGACY) {
-                out.add(a);
-            }
-        }
-        return out;
+        return peer.connectOrder(o.getBoolean("ms_bind_msgr2", true), o.getBoolean("ms_bind_msgr1", true));
     }
 }

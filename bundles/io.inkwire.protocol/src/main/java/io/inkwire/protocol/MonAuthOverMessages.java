@@ -1,5 +1,6 @@
 package io.inkwire.protocol;
 
+import io.inkwire.api.Errno;
 import io.inkwire.api.ProtocolException;
 import io.inkwire.api.addr.EntityType;
 import io.inkwire.api.auth.AuthClientSession;
@@ -100,7 +101,7 @@ public final class MonAuthOverMessages implements AutoCloseable {
         try {
             if (resultCode < 0) {
                 throw new AuthException(resultCode, "the monitor refused authentication with "
-                        + (method != null ? method.name() : "the offered methods " + names()) + " (" + errnoText(resultCode) + ")");
+                        + (method != null ? method.name() : "the offered methods " + names()) + " (" + Errno.of(resultCode).shortForm() + ")");
             }
             switch (state) {
                 case NEGOTIATING:
@@ -189,16 +190,6 @@ public final class MonAuthOverMessages implements AutoCloseable {
 
     private String names() {
         return methods.stream().map(AuthProvider::name).collect(Collectors.toList()).toString();
-    }
-
-    static String errnoText(int errno) {
-        switch (errno) {
-            case AuthException.EACCES: return "EACCES, permission denied";
-            case AuthException.EPERM: return "EPERM, operation not permitted";
-            case AuthException.EOPNOTSUPP: return "EOPNOTSUPP, no common method";
-            case AuthException.EINVAL: return "EINVAL, invalid argument";
-            default: return "errno " + errno;
-        }
     }
 
     private void closeSession() {

@@ -2,21 +2,28 @@ package io.inkwire.protocol;
 
 import io.inkwire.api.ConnectionInfo;
 import io.inkwire.api.ConnectionPolicy;
+import io.inkwire.api.addr.AddrType;
 import io.inkwire.api.addr.EntityAddr;
 import io.inkwire.api.addr.EntityAddrVec;
 import io.inkwire.api.addr.EntityType;
 import io.inkwire.api.message.RawMessage;
+import java.nio.channels.ClosedChannelException;
 import java.util.ArrayDeque;
 import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * What of a msgr2 session outlives its sockets: cookies, {@code connect_seq}, the peer's
- * {@code global_seq}, both sequence counters, the messages not yet sent and those sent but not yet
- * acknowledged ({@code out_queue} and {@code sent} in {@code src/msg/async/ProtocolV2.cc}).
+ * One session with a peer, the part of a connection that outlives its sockets: the listener the
+ * engines report to, the messages not yet sent and, for msgr2, cookies, {@code connect_seq}, the
+ * peer's {@code global_seq}, both sequence counters and the messages sent but not yet acknowledged
+ * ({@code out_queue} and {@code sent} in {@code src/msg/async/ProtocolV2.cc}).
  *
- * <p>A lossy session lives and dies with its one socket. A lossless one survives: after a fault the
- * sent messages go back to the head of the queue and a new socket's engine resumes the session
- * with SESSION_RECONNECT, dropping what the peer already had.
+ * <p>A lossy session lives and dies with its one socket; every msgr1 session is lossy here. A
+ * lossless one survives: after a fault the sent messages go back to the head of the queue and a new
+ * socket's engine resumes the session with SESSION_RECONNECT, dropping what the peer already had.
+ * A transport holds the session, queues on it ({@link #queue}) and ends it ({@link #close}); the
+ * engine of its current socket ({@link #engine()}) writes what is queued.
  *
  * <p>Locking: every engine attached to this session, and every caller touching it, holds this
  * object's monitor. One lock per session keeps the old and the new socket of a reconnect (possibly
@@ -29,7 +36,7 @@ public final class Session {
         final RawMessage message;
         final long bytes;
         long seq;
-        java.util.concurrent.CompletableFuture<Void> written;
+        CompletableFuture<Void> written;
 
         Outgoing(RawMessage message) {
             this.message = message;
@@ -59,7 +66,7 @@ public final class Session {
     long unackedBytes;
     long queuedBytes;
 
-    private ProtocolV2 engine;
+    private ProtocolEngine engine;
     private volatile boolean closed;
     private boolean everReady;
 
@@ -73,6 +80,20 @@ public final class Session {
         this.peerType = peerType;
         this.policy = policy;
         this.listener = listener;
+    }
+
+    /**
+     * A session we dial to {@code target}: on msgr2 ({@code v2:}) with the policy for the peer's
+     * type; on msgr1 ({@code v1:}) lossy whatever the policy says, since the msgr1 engine keeps
+     * nothing to resend on another socket.
+     */
+    public static Session dialing(MessengerCore core, EntityAddr target, EntityType peerType, ProtocolListener listener) {
+        return new Session(target, peerType, target.type() == AddrType.LEGACY ? null : core.policy(peerType), listener);
+    }
+
+    /** The provisional session of an accepted socket, until the peer identifies itself. */
+    public static Session accepted(ProtocolListener listener) {
+        return new Session(null, null, null, listener);
     }
 
     public EntityAddr target() {
@@ -104,15 +125,15 @@ public final class Session {
     }
 
     /** The engine on the current socket, or null between sockets. */
-    public synchronized ProtocolV2 engine() {
+    public synchronized ProtocolEngine engine() {
         return engine;
     }
 
-    synchronized void attach(ProtocolV2 e) {
+    synchronized void attach(ProtocolEngine e) {
         this.engine = e;
     }
 
-    synchronized void detach(ProtocolV2 e) {
+    synchronized void detach(ProtocolEngine e) {
         if (engine == e) {
             engine = null;
         }
@@ -163,10 +184,64 @@ public final class Session {
         return !isLossy() && serverCookie != 0;
     }
 
-    void enqueue(RawMessage m) {
-        Outgoing o = new Outgoing(m);
-        outQueue.add(o);
-        queuedBytes += o.bytes;
+    /**
+     * Queues a message, whether or not a socket serves the session now (a lossless session between
+     * sockets); the current engine writes it once ready ({@link ProtocolEngine#writeQueued()}).
+     * {@code written} (may be null) completes once the socket took it.
+     *
+     * @throws IllegalStateException the session ended
+     */
+    public void queue(RawMessage m, CompletableFuture<Void> written) {
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("connection closed");
+            }
+            Outgoing o = new Outgoing(m);
+            o.written = written;
+            outQueue.add(o);
+            queuedBytes += o.bytes;
+        }
+    }
+
+    /** The next queued message, taken off the queue; null when none waits. Call with the session locked. */
+    Outgoing pollQueued() {
+        Outgoing o = outQueue.pollFirst();
+        if (o != null) {
+            queuedBytes -= o.bytes;
+        }
+        return o;
+    }
+
+    /**
+     * Ends the session ({@code cause} null for an orderly close): through the engine of its current
+     * socket, else (a lossless session between sockets) here. Idempotent.
+     */
+    public void close(MessengerCore core, Throwable cause) {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            ProtocolEngine e = engine;
+            if (e != null) {
+                e.close(cause);
+            } else {
+                end(core, cause);
+            }
+        }
+    }
+
+    /**
+     * The end of the session, once its socket (if any) is closed: it is forgotten by the registry,
+     * what was queued or in flight fails, and the listener hears {@code onClosed}. Called with the
+     * session locked, by the engine that ends it (detached first) or by {@link #close}.
+     */
+    void end(MessengerCore core, Throwable cause) {
+        core.sessions().unregister(this);
+        List<CompletableFuture<Void>> unsent = pendingFutures();
+        markClosed();
+        Throwable c = cause != null ? cause : new ClosedChannelException();
+        unsent.forEach(f -> f.completeExceptionally(c));
+        listener.onClosed(cause);
     }
 
     /** Frees sent messages the peer acknowledged ({@code seq <= ack}). */
@@ -181,8 +256,8 @@ public final class Session {
     }
 
     /** Futures of messages queued or in flight, not yet completed (to fail them when the session ends). */
-    java.util.List<java.util.concurrent.CompletableFuture<Void>> pendingFutures() {
-        java.util.List<java.util.concurrent.CompletableFuture<Void>> out = new java.util.ArrayList<>();
+    List<CompletableFuture<Void>> pendingFutures() {
+        List<CompletableFuture<Void>> out = new java.util.ArrayList<>();
         for (Outgoing o : sent) {
             if (o.written != null && !o.written.isDone()) {
                 out.add(o.written);

@@ -27,7 +27,7 @@ public interface Transport {
     /**
      * Whether the socket takes more messages now. While it does not, the engine keeps messages in
      * its session's queue (unencoded, uncopied) and the transport calls
-     * {@link ProtocolV2#writeQueued()} once it drained. Control frames are always written.
+     * {@link ProtocolEngine#writeQueued()} once it drained. Control frames are always written.
      */
     default boolean writable() {
         return true;

@@ -12,7 +12,6 @@ import io.inkwire.api.addr.EntityType;
 import io.inkwire.api.message.RawMessage;
 import io.inkwire.api.mode.Frame;
 import io.inkwire.protocol.EngineHarness.Endpoint;
-import io.inkwire.protocol.EngineHarness.RecordingListener;
 import io.inkwire.wire.frame.ControlFrame;
 import io.inkwire.wire.frame.ControlFrames;
 import java.net.InetSocketAddress;
@@ -54,7 +53,7 @@ final class Peers {
         /** Queues {@code texts} on its session, sent when a socket serves it. */
         void queue(String... texts) {
             for (String t : texts) {
-                ProtocolV2.queue(session, message(t), null);
+                session.queue(message(t), null);
             }
         }
 

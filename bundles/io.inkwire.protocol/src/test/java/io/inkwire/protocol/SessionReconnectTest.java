@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.inkwire.api.ConnectionPolicy;
 import io.inkwire.api.addr.EntityAddrVec;
-import io.inkwire.protocol.EngineHarness.RecordingListener;
 import io.inkwire.protocol.Peers.Peer;
 import io.inkwire.protocol.Peers.Socket;
 import io.inkwire.wire.frame.ClientIdentFrame;
@@ -99,7 +98,7 @@ class SessionReconnectTest {
         assertEquals(List.of("before"), texts(yListener));
         s.cut();
         CompletableFuture<Void> lost = new CompletableFuture<>();
-        ProtocolV2.queue(x.session, Peers.message("lost"), lost);
+        x.session.queue(Peers.message("lost"), lost);
         long oldCookie = x.session.clientCookie;
 
         Peer restarted = new Peer("1", 6801, ConnectionPolicy.losslessPeerReuse()); // Y after a restart: same address, no sessions

@@ -1,6 +1,5 @@
 package io.inkwire.protocol;
 
-import io.inkwire.api.ConnectionInfo;
 import io.inkwire.api.ConnectionPolicy;
 import io.inkwire.api.MessengerConfig;
 import io.inkwire.api.addr.EntityAddr;
@@ -11,35 +10,27 @@ import io.inkwire.api.auth.AuthProvider;
 import io.inkwire.api.auth.CryptoKey;
 import io.inkwire.api.auth.Keyring;
 import io.inkwire.api.config.CephConfig;
-import io.inkwire.api.message.RawMessage;
 import io.inkwire.auth.cephx.CephxAuthProvider;
 import io.inkwire.auth.none.NoneAuthProvider;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
-import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 
 /**
- * Msgr1 engines joined by in-memory byte queues, fed in random 1..7-byte chunks accumulated until
- * {@link ProtocolEngine#bytesWanted()} is met, as tiny socket reads would deliver them.
+ * Msgr1 engines joined by in-memory byte queues ({@link PumpEnd}), with cephx and none installed
+ * and the keys of a throw-away lab.
  */
 final class V1Harness {
 
     static final EntityAddr MON_V1 = EntityAddr.parse("v1:127.0.0.1:6789/0");
     static final EntityAddr OSD_V1 = EntityAddr.parse("v1:127.0.0.1:6801/4242");
     static final InetSocketAddress CLIENT_SOCKET = new InetSocketAddress(loopback(), 42064);
-    static final int FEEDER_CAP = 4 << 20;
 
     /** Test keys of a throw-away lab (client.admin) and a general OSD service secret shared by "mon" and "osd". */
     static final String ADMIN_KEY = "AQAAAAAAAAAAABAAAAECAwQFBgcICQoLDA0ODw==";
@@ -50,11 +41,7 @@ final class V1Harness {
     }
 
     static InetAddress loopback() {
-        try {
-            return InetAddress.getByName("127.0.0.1");
-        } catch (UnknownHostException e) {
-            throw new AssertionError(e);
-        }
+        return PumpEnd.loopback();
     }
 
     static CephConfig options(String auth, String... extra) {
@@ -83,12 +70,14 @@ final class V1Harness {
         return new MessengerCore(cfg);
     }
 
+    /** The bare engine dialing {@code target}: a monitor session's MAuth is the test's. */
     static Endpoint connector(MessengerCore core, EntityAddr target, EntityType peerType, long seed) {
         Endpoint e = new Endpoint(core, target.socketAddress(), CLIENT_SOCKET, seed);
         e.engine = ProtocolV1.connector(core, e.transport, e.listener, target, peerType);
         return e;
     }
 
+    /** The bare engine accepting on {@code bound}. */
     static Endpoint acceptor(MessengerCore core, EntityAddr bound, long seed) {
         core.setMyAddrs(EntityAddrVec.of(bound));
         Endpoint e = new Endpoint(core, CLIENT_SOCKET, bound.socketAddress(), seed);
@@ -96,11 +85,23 @@ final class V1Harness {
         return e;
     }
 
+    /** As a messenger makes them ({@link ProtocolEngine#connector}): a monitor session runs MAuth before it is ready. */
+    static Endpoint messengerConnector(MessengerCore core, EntityAddr target, EntityType peerType, long seed) {
+        Endpoint e = new Endpoint(core, target.socketAddress(), CLIENT_SOCKET, seed);
+        e.engine = (ProtocolV1) ProtocolEngine.connector(core, e.transport, Session.dialing(core, target, peerType, e.listener));
+        return e;
+    }
+
+    /** As a messenger makes them ({@link ProtocolEngine#acceptor}) on a v1 port. */
+    static Endpoint messengerAcceptor(MessengerCore core, EntityAddr bound, long seed) {
+        core.setMyAddrs(EntityAddrVec.of(bound));
+        Endpoint e = new Endpoint(core, CLIENT_SOCKET, bound.socketAddress(), seed);
+        e.engine = (ProtocolV1) ProtocolEngine.acceptor(core, e.transport, Session.accepted(e.listener), bound.type());
+        return e;
+    }
+
     static void pump(Endpoint a, Endpoint b) {
-        boolean progress = true;
-        while (progress) {
-            progress = a.deliverTo(b) | b.deliverTo(a);
-        }
+        PumpEnd.pump(a, b);
     }
 
     static byte[] resource(String name) {
@@ -114,155 +115,10 @@ final class V1Harness {
         }
     }
 
-    /** One engine, its recording transport and listener, and the chunking feeder for its input. */
-    static final class Endpoint {
-        final MessengerCore core;
-        final RecordingTransport transport;
-        final RecordingListener listener = new RecordingListener();
-        final Random random;
-        ProtocolV1 engine;
-        int maxWanted;
-        private int delivered;
-        private boolean eofSent;
-        private byte[] partial;
-        private int filled;
-
+    /** One msgr1 end. */
+    static final class Endpoint extends PumpEnd<ProtocolV1> {
         Endpoint(MessengerCore core, InetSocketAddress remote, InetSocketAddress local, long seed) {
-            this.core = core;
-            this.transport = new RecordingTransport(local, remote);
-            this.random = new Random(seed);
-        }
-
-        /** Feeds bytes in random chunks; returns how many were consumed before the engine closed. */
-        int feed(byte[] bytes) {
-            int i = 0;
-            while (i < bytes.length && !engine.isClosed()) {
-                int want = engine.bytesWanted();
-                maxWanted = Math.max(maxWanted, want);
-                if (want <= 0 || want > FEEDER_CAP) {
-                    throw new AssertionError("engine asks for " + want + " bytes in state " + engine.state());
-                }
-                if (partial == null || partial.length != want) {
-                    partial = new byte[want];
-                    filled = 0;
-                }
-                int n = Math.min(1 + random.nextInt(7), Math.min(bytes.length - i, want - filled));
-                System.arraycopy(bytes, i, partial, filled, n);
-                filled += n;
-                i += n;
-                if (filled == want) {
-                    byte[] full = partial;
-                    partial = null;
-                    filled = 0;
-                    engine.onBytes(ByteBuffer.wrap(full));
-                }
-            }
-            return i;
-        }
-
-        /** What this side wrote and was not delivered yet; marks it delivered. */
-        byte[] drain() {
-            byte[] all = transport.written();
-            byte[] fresh = Arrays.copyOfRange(all, delivered, all.length);
-            delivered = all.length;
-            return fresh;
-        }
-
-        boolean deliverTo(Endpoint peer) {
-            byte[] all = transport.written();
-            boolean progress = false;
-            if (all.length > delivered) {
-                byte[] fresh = Arrays.copyOfRange(all, delivered, all.length);
-                delivered = all.length;
-                peer.feed(fresh);
-                progress = true;
-            }
-            if (transport.closed && !eofSent) {
-                eofSent = true;
-                peer.engine.onTransportClosed(null);
-                progress = true;
-            }
-            return progress;
-        }
-    }
-
-    static final class RecordingTransport implements Transport {
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        private final InetSocketAddress local;
-        private final InetSocketAddress remote;
-        boolean closed;
-
-        RecordingTransport(InetSocketAddress local, InetSocketAddress remote) {
-            this.local = local;
-            this.remote = remote;
-        }
-
-        @Override
-        public void write(ByteBuffer[] buffers) {
-            if (closed) {
-                throw new AssertionError("write after close");
-            }
-            for (ByteBuffer b : buffers) {
-                ByteBuffer d = b.duplicate();
-                byte[] a = new byte[d.remaining()];
-                d.get(a);
-                out.writeBytes(a);
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-            closed = true;
-        }
-
-        @Override
-        public InetSocketAddress localAddress() {
-            return local;
-        }
-
-        @Override
-        public InetSocketAddress remoteAddress() {
-            return remote;
-        }
-
-        byte[] written() {
-            return out.toByteArray();
-        }
-    }
-
-    static final class RecordingListener implements ProtocolListener {
-        ConnectionInfo ready;
-        final List<RawMessage> messages = new ArrayList<>();
-        final List<long[]> keepaliveAcks = new ArrayList<>();
-        Throwable closedCause;
-        int closedCalls;
-
-        @Override
-        public void onReady(ConnectionInfo info) {
-            if (ready != null) {
-                throw new AssertionError("onReady twice");
-            }
-            ready = info;
-        }
-
-        @Override
-        public void onMessage(RawMessage message) {
-            messages.add(message);
-        }
-
-        @Override
-        public void onKeepaliveAck(long stampSec, int stampNsec) {
-            keepaliveAcks.add(new long[] {stampSec, stampNsec});
-        }
-
-        @Override
-        public void onClosed(Throwable cause) {
-            closedCalls++;
-            closedCause = cause;
+            super(core, remote, local, seed);
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.inkwire.protocol;
 
+import static io.inkwire.testing.Buffers.join;
+
 import io.inkwire.api.ProtocolException;
 import io.inkwire.api.addr.EntityName;
 import io.inkwire.api.addr.EntityType;
@@ -73,17 +75,6 @@ final class WireBytes {
         } catch (AuthException e) {
             throw new AssertionError(e);
         }
-    }
-
-    static byte[] join(ByteBuffer[] bufs) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (ByteBuffer b : bufs) {
-            ByteBuffer d = b.duplicate();
-            byte[] a = new byte[d.remaining()];
-            d.get(a);
-            out.writeBytes(a);
-        }
-        return out.toByteArray();
     }
 
     static byte[] concat(byte[]... parts) {

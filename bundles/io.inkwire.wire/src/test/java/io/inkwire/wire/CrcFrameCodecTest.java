@@ -1,5 +1,6 @@
 package io.inkwire.wire;
 
+import static io.inkwire.testing.Buffers.join;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -14,7 +15,6 @@ import io.inkwire.api.mode.Frame;
 import io.inkwire.api.mode.Preamble;
 import io.inkwire.wire.frame.ControlFrames;
 import io.inkwire.wire.frame.HelloFrame;
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.HexFormat;
@@ -24,16 +24,6 @@ class CrcFrameCodecTest {
 
     static final HexFormat HEX = HexFormat.of();
     static final long MAX = 1 << 20;
-
-    static byte[] join(ByteBuffer[] parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (ByteBuffer b : parts) {
-            byte[] a = new byte[b.remaining()];
-            b.duplicate().get(a);
-            out.writeBytes(a);
-        }
-        return out.toByteArray();
-    }
 
     static Frame decode(CrcFrameCodec c, byte[] wire) throws ProtocolException {
         ByteBuffer in = ByteBuffer.wrap(wire);

@@ -107,6 +107,26 @@ public record EntityAddrVec(List<EntityAddr> addrs) {
         return addrs.contains(a);
     }
 
+    /**
+     * The addresses a connector tries, in order: v2 ones (and protocol-less ones, spoken as v2)
+     * first, then v1 ones, as Ceph's clients prefer msgr2 and fall back to msgr1; blank addresses and
+     * a protocol turned off ({@code ms_bind_msgr2}, {@code ms_bind_msgr1} false) are left out.
+     */
+    public List<EntityAddr> connectOrder(boolean msgr2, boolean msgr1) {
+        List<EntityAddr> out = new ArrayList<>();
+        for (EntityAddr a : addrs) {
+            if (msgr2 && !a.isBlank() && (a.type() == AddrType.MSGR2 || a.type() == AddrType.ANY)) {
+                out.add(a.withType(AddrType.MSGR2));
+            }
+        }
+        for (EntityAddr a : addrs) {
+            if (msgr1 && !a.isBlank() && a.type() == AddrType.LEGACY) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
     /** As Ceph prints it: a single address bare, several in brackets. */
     @Override
     public String toString() {

@@ -1,5 +1,7 @@
 package io.inkwire.api.auth;
 
+import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 
@@ -26,6 +28,29 @@ public final class CryptoKey {
         this.createdSec = createdSec;
         this.createdNsec = createdNsec;
         this.secret = secret.clone();
+    }
+
+    /** Bytes of an AES-128 secret, what Ceph generates ({@code CryptoKey::create}, {@code ceph-authtool --gen-key}). */
+    public static final int AES_SECRET_LENGTH = 16;
+
+    /**
+     * A fresh random AES-128 key created now, as {@code ceph-authtool --gen-key} makes one: for a run
+     * with no keyring (the demo, a standalone acceptor's own secret, tests).
+     */
+    public static CryptoKey generateAes() {
+        byte[] secret = new byte[AES_SECRET_LENGTH];
+        RandomSource.SECURE.nextBytes(secret);
+        Instant now = Instant.now();
+        try {
+            return new CryptoKey(CEPH_CRYPTO_AES, now.getEpochSecond(), now.getNano(), secret);
+        } finally {
+            Arrays.fill(secret, (byte) 0);
+        }
+    }
+
+    /** Created on first use: most programs only read keys. */
+    private static final class RandomSource {
+        static final SecureRandom SECURE = new SecureRandom();
     }
 
     /** Decodes the base64 text of a keyring's {@code key = ...} line. */

@@ -2,6 +2,7 @@ package io.inkwire.api.message;
 
 import java.nio.ByteBuffer;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A Ceph message as the messenger moves it: the header fields of {@code ceph_msg_header2} that
@@ -11,6 +12,18 @@ import java.util.Objects;
  *
  * <p>The payload buffers are read-only views; a message of a type no codec knows is delivered as
  * this raw form, intact.
+ *
+ * <h2>Who owns the bytes</h2>
+ * <ul>
+ * <li><b>Sent messages</b>: the messenger reads the caller's buffers and keeps no reference once
+ * the send stage has completed; until then the caller must not change them. Nothing is copied to
+ * stage a checksum or a seal: frame codecs work on the caller's buffers as they are written.</li>
+ * <li><b>Received messages</b> are lent to the dispatcher: their buffers are valid during
+ * {@link io.inkwire.api.Dispatcher#onMessage} and, once it returns, go back to the messenger,
+ * which may reuse them. A dispatcher that keeps the message, or anything decoded from it that
+ * still views its buffers, past the callback calls {@link #retain()} there and {@link #release()}
+ * when done; a message built by an application has no owner and both calls only count.</li>
+ * </ul>
  */
 public final class RawMessage {
 
@@ -36,6 +49,9 @@ public final class RawMessage {
     private final ByteBuffer front;
     private final ByteBuffer middle;
     private final ByteBuffer data;
+    /** Run once when the last reference is released; null for messages no messenger owns. */
+    private final Runnable onRelease;
+    private final AtomicInteger refs = new AtomicInteger(1);
 
     private RawMessage(Builder b) {
         this.type = b.type;
@@ -49,6 +65,7 @@ public final class RawMessage {
         this.front = view(b.front);
         this.middle = view(b.middle);
         this.data = view(b.data);
+        this.onRelease = b.onRelease;
     }
 
     private static ByteBuffer view(ByteBuffer b) {
@@ -124,6 +141,45 @@ public final class RawMessage {
         return data.remaining();
     }
 
+    /**
+     * Keeps this message's buffers valid past the dispatcher callback, until a matching
+     * {@link #release()}.
+     *
+     * @throws IllegalStateException when the message was already released
+     */
+    public RawMessage retain() {
+        refs.updateAndGet(n -> {
+            if (n <= 0) {
+                throw new IllegalStateException("retain of a released message: " + this);
+            }
+            return n + 1;
+        });
+        return this;
+    }
+
+    /**
+     * Drops one reference; the last one returns the buffers to their owner.
+     *
+     * @return true when this call released the last reference
+     * @throws IllegalStateException when the message was already released
+     */
+    public boolean release() {
+        int n = refs.decrementAndGet();
+        if (n < 0) {
+            refs.incrementAndGet();
+            throw new IllegalStateException("release of a released message: " + this);
+        }
+        if (n == 0 && onRelease != null) {
+            onRelease.run();
+        }
+        return n == 0;
+    }
+
+    /** References held: 1 while lent to a dispatcher, more while retained, 0 once released. */
+    public int refCount() {
+        return refs.get();
+    }
+
     @Override
     public String toString() {
         return "RawMessage{type=" + type + " v" + version + "/" + compatVersion + " tid=" + tid + " seq=" + seq
@@ -143,6 +199,7 @@ public final class RawMessage {
         private ByteBuffer front;
         private ByteBuffer middle;
         private ByteBuffer data;
+        private Runnable onRelease;
 
         private Builder(int type) {
             if (type < 0 || type > 0xffff) {
@@ -208,6 +265,15 @@ public final class RawMessage {
 
         public Builder data(byte[] b) {
             return data(ByteBuffer.wrap(b));
+        }
+
+        /**
+         * For messengers: what returns the buffers to their pool once the last reference is
+         * released (see the class comment).
+         */
+        public Builder onRelease(Runnable r) {
+            this.onRelease = r;
+            return this;
         }
 
         public RawMessage build() {

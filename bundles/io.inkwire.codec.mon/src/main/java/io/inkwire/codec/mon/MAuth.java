@@ -6,6 +6,8 @@ import io.inkwire.api.message.MessageCodec;
 import io.inkwire.api.message.RawMessage;
 import io.inkwire.wire.CephDecoder;
 import io.inkwire.wire.CephEncoder;
+import io.inkwire.wire.message.MessageCodecSupport;
+import io.inkwire.wire.message.PaxosServiceHeader;
 import java.util.Arrays;
 import org.osgi.service.component.annotations.Component;
 
@@ -68,35 +70,25 @@ public record MAuth(int protocol, byte[] authPayload, long monmapEpoch) implemen
 
     /** Encodes and decodes {@link MAuth}. */
     @Component(service = MessageCodec.class, property = "inkwire.message.type:Integer=17")
-    public static final class Codec implements MessageCodec<MAuth> {
+    public static final class Codec extends MessageCodecSupport<MAuth> {
 
-        @Override
-        public int type() {
-            return CEPH_MSG_AUTH;
+        public Codec() {
+            super(CEPH_MSG_AUTH, MAuth.class, HEAD_VERSION, COMPAT_VERSION);
         }
 
         @Override
-        public Class<MAuth> messageClass() {
-            return MAuth.class;
-        }
-
-        @Override
-        public MAuth decode(RawMessage raw, long features) throws ProtocolException {
-            MonWire.checkCompat(raw, "MAuth", HEAD_VERSION);
-            CephDecoder d = MonWire.front(raw, "MAuth");
-            PaxosServiceHeader.skip(d);
-            int protocol = d.s32();
-            byte[] payload = d.bytes();
-            long epoch = d.hasRemaining() ? d.u32() : 0; // MAuth::decode_payload: absent from the kernel
+        protected MAuth decodeFront(CephDecoder front, RawMessage raw, long features) throws ProtocolException {
+            PaxosServiceHeader.skip(front);
+            int protocol = front.s32();
+            byte[] payload = front.bytes();
+            long epoch = front.hasRemaining() ? front.u32() : 0; // MAuth::decode_payload: absent from the kernel
             return new MAuth(protocol, payload, epoch);
         }
 
         @Override
-        public RawMessage encode(MAuth m, long features) {
-            CephEncoder e = new CephEncoder(PaxosServiceHeader.LENGTH + 12 + m.authPayload.length);
-            PaxosServiceHeader.encode(e);
-            e.u32(m.protocol).bytes(m.authPayload).u32(m.monmapEpoch);
-            return MonWire.header(CEPH_MSG_AUTH, HEAD_VERSION, COMPAT_VERSION).front(MonWire.front(e)).build();
+        protected void encodeFront(MAuth m, CephEncoder front, long features) {
+            PaxosServiceHeader.encode(front);
+            front.u32(m.protocol).bytes(m.authPayload).u32(m.monmapEpoch);
         }
     }
 }

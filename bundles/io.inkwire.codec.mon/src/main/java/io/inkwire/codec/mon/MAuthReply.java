@@ -6,6 +6,7 @@ import io.inkwire.api.message.MessageCodec;
 import io.inkwire.api.message.RawMessage;
 import io.inkwire.wire.CephDecoder;
 import io.inkwire.wire.CephEncoder;
+import io.inkwire.wire.message.MessageCodecSupport;
 import java.util.Arrays;
 import java.util.Objects;
 import org.osgi.service.component.annotations.Component;
@@ -62,34 +63,24 @@ public record MAuthReply(int protocol, int result, long globalId, byte[] resultB
 
     /** Encodes and decodes {@link MAuthReply}. */
     @Component(service = MessageCodec.class, property = "inkwire.message.type:Integer=18")
-    public static final class Codec implements MessageCodec<MAuthReply> {
+    public static final class Codec extends MessageCodecSupport<MAuthReply> {
 
-        @Override
-        public int type() {
-            return CEPH_MSG_AUTH_REPLY;
+        public Codec() {
+            super(CEPH_MSG_AUTH_REPLY, MAuthReply.class, HEAD_VERSION, COMPAT_VERSION);
         }
 
         @Override
-        public Class<MAuthReply> messageClass() {
-            return MAuthReply.class;
+        protected MAuthReply decodeFront(CephDecoder front, RawMessage raw, long features) throws ProtocolException {
+            int protocol = front.s32();
+            int result = front.s32();
+            long globalId = front.u64();
+            byte[] resultBl = front.bytes();
+            return new MAuthReply(protocol, result, globalId, resultBl, front.string());
         }
 
         @Override
-        public MAuthReply decode(RawMessage raw, long features) throws ProtocolException {
-            MonWire.checkCompat(raw, "MAuthReply", HEAD_VERSION);
-            CephDecoder d = MonWire.front(raw, "MAuthReply");
-            int protocol = d.s32();
-            int result = d.s32();
-            long globalId = d.u64();
-            byte[] resultBl = d.bytes();
-            return new MAuthReply(protocol, result, globalId, resultBl, d.string());
-        }
-
-        @Override
-        public RawMessage encode(MAuthReply m, long features) {
-            CephEncoder e = new CephEncoder(24 + m.resultBl.length + m.resultMsg.length());
-            e.u32(m.protocol).u32(m.result).u64(m.globalId).bytes(m.resultBl).string(m.resultMsg);
-            return MonWire.header(CEPH_MSG_AUTH_REPLY, HEAD_VERSION, COMPAT_VERSION).front(MonWire.front(e)).build();
+        protected void encodeFront(MAuthReply m, CephEncoder front, long features) {
+            front.u32(m.protocol).u32(m.result).u64(m.globalId).bytes(m.resultBl).string(m.resultMsg);
         }
     }
 }

@@ -6,6 +6,8 @@ import io.inkwire.api.message.MessageCodec;
 import io.inkwire.api.message.RawMessage;
 import io.inkwire.wire.CephDecoder;
 import io.inkwire.wire.CephEncoder;
+import io.inkwire.wire.message.MessageCodecSupport;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -57,29 +59,25 @@ public record MCommand(long tid, UUID fsid, List<String> cmd, byte[] input) impl
 
     /** Encodes and decodes {@link MCommand}. */
     @Component(service = MessageCodec.class, property = "inkwire.message.type:Integer=97")
-    public static final class Codec implements MessageCodec<MCommand> {
+    public static final class Codec extends MessageCodecSupport<MCommand> {
 
-        @Override
-        public int type() {
-            return MSG_COMMAND;
+        public Codec() {
+            super(MSG_COMMAND, MCommand.class, HEAD_VERSION, COMPAT_VERSION);
         }
 
         @Override
-        public Class<MCommand> messageClass() {
-            return MCommand.class;
+        protected MCommand decodeFront(CephDecoder front, RawMessage raw, long features) throws ProtocolException {
+            return new MCommand(raw.tid(), front.uuid(), front.stringList(), bytes(raw.data()));
         }
 
         @Override
-        public MCommand decode(RawMessage raw, long features) throws ProtocolException {
-            MonWire.checkCompat(raw, "MCommand", HEAD_VERSION);
-            CephDecoder d = MonWire.front(raw, "MCommand");
-            return new MCommand(raw.tid(), d.uuid(), d.stringList(), MonWire.copy(raw.data()));
+        protected void encodeFront(MCommand m, CephEncoder front, long features) {
+            front.uuid(m.fsid).stringList(m.cmd);
         }
 
         @Override
-        public RawMessage encode(MCommand m, long features) {
-            CephEncoder e = new CephEncoder().uuid(m.fsid).stringList(m.cmd);
-            return MonWire.header(MSG_COMMAND, HEAD_VERSION, COMPAT_VERSION).tid(m.tid).front(MonWire.front(e)).data(m.input.clone()).build();
+        protected ByteBuffer data(MCommand m) {
+            return ByteBuffer.wrap(m.input);
         }
     }
 }

@@ -6,6 +6,8 @@ import io.inkwire.api.message.MessageCodec;
 import io.inkwire.api.message.RawMessage;
 import io.inkwire.wire.CephDecoder;
 import io.inkwire.wire.CephEncoder;
+import io.inkwire.wire.message.MessageCodecSupport;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
@@ -58,29 +60,25 @@ public record MCommandReply(long tid, int r, String rs, byte[] output) implement
 
     /** Encodes and decodes {@link MCommandReply}. */
     @Component(service = MessageCodec.class, property = "inkwire.message.type:Integer=98")
-    public static final class Codec implements MessageCodec<MCommandReply> {
+    public static final class Codec extends MessageCodecSupport<MCommandReply> {
 
-        @Override
-        public int type() {
-            return MSG_COMMAND_REPLY;
+        public Codec() {
+            super(MSG_COMMAND_REPLY, MCommandReply.class, HEAD_VERSION, COMPAT_VERSION);
         }
 
         @Override
-        public Class<MCommandReply> messageClass() {
-            return MCommandReply.class;
+        protected MCommandReply decodeFront(CephDecoder front, RawMessage raw, long features) throws ProtocolException {
+            return new MCommandReply(raw.tid(), front.s32(), front.string(), bytes(raw.data()));
         }
 
         @Override
-        public MCommandReply decode(RawMessage raw, long features) throws ProtocolException {
-            MonWire.checkCompat(raw, "MCommandReply", HEAD_VERSION);
-            CephDecoder d = MonWire.front(raw, "MCommandReply");
-            return new MCommandReply(raw.tid(), d.s32(), d.string(), MonWire.copy(raw.data()));
+        protected void encodeFront(MCommandReply m, CephEncoder front, long features) {
+            front.u32(m.r).string(m.rs);
         }
 
         @Override
-        public RawMessage encode(MCommandReply m, long features) {
-            CephEncoder e = new CephEncoder().u32(m.r).string(m.rs);
-            return MonWire.header(MSG_COMMAND_REPLY, HEAD_VERSION, COMPAT_VERSION).tid(m.tid).front(MonWire.front(e)).data(m.output.clone()).build();
+        protected ByteBuffer data(MCommandReply m) {
+            return ByteBuffer.wrap(m.output);
         }
     }
 }

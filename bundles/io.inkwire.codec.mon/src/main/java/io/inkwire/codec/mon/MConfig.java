@@ -6,6 +6,8 @@ import io.inkwire.api.message.MessageCodec;
 import io.inkwire.api.message.RawMessage;
 import io.inkwire.wire.CephDecoder;
 import io.inkwire.wire.CephEncoder;
+import io.inkwire.wire.StdString;
+import io.inkwire.wire.message.MessageCodecSupport;
 import java.util.Collections;
 import java.util.Map;
 import java.util.SortedMap;
@@ -26,7 +28,7 @@ public record MConfig(Map<String, String> config) implements CephMessage {
     public static final int COMPAT_VERSION = 1;
 
     public MConfig {
-        SortedMap<String, String> sorted = new TreeMap<>(MonWire.STRING_ORDER);
+        SortedMap<String, String> sorted = new TreeMap<>(StdString.ORDER);
         sorted.putAll(config);
         config = Collections.unmodifiableSortedMap(sorted);
     }
@@ -38,30 +40,20 @@ public record MConfig(Map<String, String> config) implements CephMessage {
 
     /** Encodes and decodes {@link MConfig}. */
     @Component(service = MessageCodec.class, property = "inkwire.message.type:Integer=62")
-    public static final class Codec implements MessageCodec<MConfig> {
+    public static final class Codec extends MessageCodecSupport<MConfig> {
 
-        @Override
-        public int type() {
-            return MSG_CONFIG;
+        public Codec() {
+            super(MSG_CONFIG, MConfig.class, HEAD_VERSION, COMPAT_VERSION);
         }
 
         @Override
-        public Class<MConfig> messageClass() {
-            return MConfig.class;
+        protected MConfig decodeFront(CephDecoder front, RawMessage raw, long features) throws ProtocolException {
+            return new MConfig(front.stringMap());
         }
 
         @Override
-        public MConfig decode(RawMessage raw, long features) throws ProtocolException {
-            MonWire.checkCompat(raw, "MConfig", HEAD_VERSION);
-            CephDecoder d = MonWire.front(raw, "MConfig");
-            return new MConfig(d.stringMap());
-        }
-
-        @Override
-        public RawMessage encode(MConfig m, long features) {
-            CephEncoder e = new CephEncoder();
-            e.stringMap(m.config);
-            return MonWire.header(MSG_CONFIG, HEAD_VERSION, COMPAT_VERSION).front(MonWire.front(e)).build();
+        protected void encodeFront(MConfig m, CephEncoder front, long features) {
+            front.stringMap(m.config);
         }
     }
 }

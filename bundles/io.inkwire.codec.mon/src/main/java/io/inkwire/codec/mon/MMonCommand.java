@@ -6,6 +6,9 @@ import io.inkwire.api.message.MessageCodec;
 import io.inkwire.api.message.RawMessage;
 import io.inkwire.wire.CephDecoder;
 import io.inkwire.wire.CephEncoder;
+import io.inkwire.wire.message.MessageCodecSupport;
+import io.inkwire.wire.message.PaxosServiceHeader;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -78,35 +81,29 @@ public record MMonCommand(long tid, UUID fsid, List<String> cmd, byte[] input) i
 
     /** Encodes and decodes {@link MMonCommand}. */
     @Component(service = MessageCodec.class, property = "inkwire.message.type:Integer=50")
-    public static final class Codec implements MessageCodec<MMonCommand> {
+    public static final class Codec extends MessageCodecSupport<MMonCommand> {
 
-        @Override
-        public int type() {
-            return MSG_MON_COMMAND;
+        public Codec() {
+            super(MSG_MON_COMMAND, MMonCommand.class, HEAD_VERSION, COMPAT_VERSION);
         }
 
         @Override
-        public Class<MMonCommand> messageClass() {
-            return MMonCommand.class;
+        protected MMonCommand decodeFront(CephDecoder front, RawMessage raw, long features) throws ProtocolException {
+            PaxosServiceHeader.skip(front);
+            UUID fsid = front.uuid();
+            List<String> cmd = front.stringList();
+            return new MMonCommand(raw.tid(), fsid, cmd, bytes(raw.data()));
         }
 
         @Override
-        public MMonCommand decode(RawMessage raw, long features) throws ProtocolException {
-            MonWire.checkCompat(raw, "MMonCommand", HEAD_VERSION);
-            CephDecoder d = MonWire.front(raw, "MMonCommand");
-            PaxosServiceHeader.skip(d);
-            UUID fsid = d.uuid();
-            List<String> cmd = d.stringList();
-            return new MMonCommand(raw.tid(), fsid, cmd, MonWire.copy(raw.data()));
+        protected void encodeFront(MMonCommand m, CephEncoder front, long features) {
+            PaxosServiceHeader.encode(front);
+            front.uuid(m.fsid).stringList(m.cmd);
         }
 
         @Override
-        public RawMessage encode(MMonCommand m, long features) {
-            CephEncoder e = new CephEncoder();
-            PaxosServiceHeader.encode(e);
-            e.uuid(m.fsid).stringList(m.cmd);
-            return MonWire.header(MSG_MON_COMMAND, HEAD_VERSION, COMPAT_VERSION).tid(m.tid)
-                    .front(MonWire.front(e)).data(m.input.clone()).build();
+        protected ByteBuffer data(MMonCommand m) {
+            return ByteBuffer.wrap(m.input);
         }
     }
 }

@@ -6,6 +6,9 @@ import io.inkwire.api.message.MessageCodec;
 import io.inkwire.api.message.RawMessage;
 import io.inkwire.wire.CephDecoder;
 import io.inkwire.wire.CephEncoder;
+import io.inkwire.wire.message.MessageCodecSupport;
+import io.inkwire.wire.message.PaxosServiceHeader;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -70,36 +73,30 @@ public record MMonCommandAck(long tid, int r, String rs, List<String> cmd, byte[
 
     /** Encodes and decodes {@link MMonCommandAck}. */
     @Component(service = MessageCodec.class, property = "inkwire.message.type:Integer=51")
-    public static final class Codec implements MessageCodec<MMonCommandAck> {
+    public static final class Codec extends MessageCodecSupport<MMonCommandAck> {
 
-        @Override
-        public int type() {
-            return MSG_MON_COMMAND_ACK;
+        public Codec() {
+            super(MSG_MON_COMMAND_ACK, MMonCommandAck.class, HEAD_VERSION, COMPAT_VERSION);
         }
 
         @Override
-        public Class<MMonCommandAck> messageClass() {
-            return MMonCommandAck.class;
+        protected MMonCommandAck decodeFront(CephDecoder front, RawMessage raw, long features) throws ProtocolException {
+            PaxosServiceHeader.skip(front);
+            int r = front.s32();
+            String rs = front.string();
+            List<String> cmd = front.stringList();
+            return new MMonCommandAck(raw.tid(), r, rs, cmd, bytes(raw.data()));
         }
 
         @Override
-        public MMonCommandAck decode(RawMessage raw, long features) throws ProtocolException {
-            MonWire.checkCompat(raw, "MMonCommandAck", HEAD_VERSION);
-            CephDecoder d = MonWire.front(raw, "MMonCommandAck");
-            PaxosServiceHeader.skip(d);
-            int r = d.s32();
-            String rs = d.string();
-            List<String> cmd = d.stringList();
-            return new MMonCommandAck(raw.tid(), r, rs, cmd, MonWire.copy(raw.data()));
+        protected void encodeFront(MMonCommandAck m, CephEncoder front, long features) {
+            PaxosServiceHeader.encode(front);
+            front.u32(m.r).string(m.rs).stringList(m.cmd);
         }
 
         @Override
-        public RawMessage encode(MMonCommandAck m, long features) {
-            CephEncoder e = new CephEncoder();
-            PaxosServiceHeader.encode(e);
-            e.u32(m.r).string(m.rs).stringList(m.cmd);
-            return MonWire.header(MSG_MON_COMMAND_ACK, HEAD_VERSION, COMPAT_VERSION).tid(m.tid)
-                    .front(MonWire.front(e)).data(m.output.clone()).build();
+        protected ByteBuffer data(MMonCommandAck m) {
+            return ByteBuffer.wrap(m.output);
         }
     }
 }

@@ -1,9 +1,11 @@
 package io.inkwire.codec.mon;
 
-import io.inkwire.api.ProtocolException;
 import io.inkwire.api.message.CephMessage;
 import io.inkwire.api.message.MessageCodec;
 import io.inkwire.api.message.RawMessage;
+import io.inkwire.wire.CephDecoder;
+import io.inkwire.wire.CephEncoder;
+import io.inkwire.wire.message.MessageCodecSupport;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -24,27 +26,19 @@ public record MMonGetMap() implements CephMessage {
 
     /** Encodes and decodes {@link MMonGetMap}. */
     @Component(service = MessageCodec.class, property = "inkwire.message.type:Integer=5")
-    public static final class Codec implements MessageCodec<MMonGetMap> {
+    public static final class Codec extends MessageCodecSupport<MMonGetMap> {
 
-        @Override
-        public int type() {
-            return CEPH_MSG_MON_GET_MAP;
+        public Codec() {
+            super(CEPH_MSG_MON_GET_MAP, MMonGetMap.class, HEAD_VERSION, COMPAT_VERSION);
         }
 
         @Override
-        public Class<MMonGetMap> messageClass() {
-            return MMonGetMap.class;
-        }
-
-        @Override
-        public MMonGetMap decode(RawMessage raw, long features) throws ProtocolException {
-            MonWire.checkCompat(raw, "MMonGetMap", HEAD_VERSION);
+        protected MMonGetMap decodeFront(CephDecoder front, RawMessage raw, long features) {
             return new MMonGetMap();
         }
 
         @Override
-        public RawMessage encode(MMonGetMap m, long features) {
-            return MonWire.header(CEPH_MSG_MON_GET_MAP, HEAD_VERSION, COMPAT_VERSION).build();
+        protected void encodeFront(MMonGetMap m, CephEncoder front, long features) {
         }
     }
 }

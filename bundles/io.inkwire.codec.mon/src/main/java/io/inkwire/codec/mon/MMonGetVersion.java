@@ -6,6 +6,7 @@ import io.inkwire.api.message.MessageCodec;
 import io.inkwire.api.message.RawMessage;
 import io.inkwire.wire.CephDecoder;
 import io.inkwire.wire.CephEncoder;
+import io.inkwire.wire.message.MessageCodecSupport;
 import java.util.Objects;
 import org.osgi.service.component.annotations.Component;
 
@@ -34,31 +35,21 @@ public record MMonGetVersion(long handle, String what) implements CephMessage {
 
     /** Encodes and decodes {@link MMonGetVersion}. */
     @Component(service = MessageCodec.class, property = "inkwire.message.type:Integer=19")
-    public static final class Codec implements MessageCodec<MMonGetVersion> {
+    public static final class Codec extends MessageCodecSupport<MMonGetVersion> {
 
-        @Override
-        public int type() {
-            return CEPH_MSG_MON_GET_VERSION;
+        public Codec() {
+            super(CEPH_MSG_MON_GET_VERSION, MMonGetVersion.class, HEAD_VERSION, COMPAT_VERSION);
         }
 
         @Override
-        public Class<MMonGetVersion> messageClass() {
-            return MMonGetVersion.class;
+        protected MMonGetVersion decodeFront(CephDecoder front, RawMessage raw, long features) throws ProtocolException {
+            long handle = front.u64();
+            return new MMonGetVersion(handle, front.string());
         }
 
         @Override
-        public MMonGetVersion decode(RawMessage raw, long features) throws ProtocolException {
-            MonWire.checkCompat(raw, "MMonGetVersion", HEAD_VERSION);
-            CephDecoder d = MonWire.front(raw, "MMonGetVersion");
-            long handle = d.u64();
-            return new MMonGetVersion(handle, d.string());
-        }
-
-        @Override
-        public RawMessage encode(MMonGetVersion m, long features) {
-            CephEncoder e = new CephEncoder();
-            e.u64(m.handle).string(m.what);
-            return MonWire.header(CEPH_MSG_MON_GET_VERSION, HEAD_VERSION, COMPAT_VERSION).front(MonWire.front(e)).build();
+        protected void encodeFront(MMonGetVersion m, CephEncoder front, long features) {
+            front.u64(m.handle).string(m.what);
         }
     }
 }

@@ -6,6 +6,7 @@ import io.inkwire.api.message.MessageCodec;
 import io.inkwire.api.message.RawMessage;
 import io.inkwire.wire.CephDecoder;
 import io.inkwire.wire.CephEncoder;
+import io.inkwire.wire.message.MessageCodecSupport;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -31,33 +32,23 @@ public record MMonGetVersionReply(long handle, long version, long oldestVersion)
 
     /** Encodes and decodes {@link MMonGetVersionReply}. */
     @Component(service = MessageCodec.class, property = "inkwire.message.type:Integer=20")
-    public static final class Codec implements MessageCodec<MMonGetVersionReply> {
+    public static final class Codec extends MessageCodecSupport<MMonGetVersionReply> {
 
-        @Override
-        public int type() {
-            return CEPH_MSG_MON_GET_VERSION_REPLY;
+        public Codec() {
+            super(CEPH_MSG_MON_GET_VERSION_REPLY, MMonGetVersionReply.class, HEAD_VERSION, COMPAT_VERSION);
         }
 
         @Override
-        public Class<MMonGetVersionReply> messageClass() {
-            return MMonGetVersionReply.class;
-        }
-
-        @Override
-        public MMonGetVersionReply decode(RawMessage raw, long features) throws ProtocolException {
-            MonWire.checkCompat(raw, "MMonGetVersionReply", HEAD_VERSION);
-            CephDecoder d = MonWire.front(raw, "MMonGetVersionReply");
-            long handle = d.u64();
-            long version = d.u64();
-            long oldest = raw.version() >= 2 ? d.u64() : 0;
+        protected MMonGetVersionReply decodeFront(CephDecoder front, RawMessage raw, long features) throws ProtocolException {
+            long handle = front.u64();
+            long version = front.u64();
+            long oldest = raw.version() >= 2 ? front.u64() : 0;
             return new MMonGetVersionReply(handle, version, oldest);
         }
 
         @Override
-        public RawMessage encode(MMonGetVersionReply m, long features) {
-            CephEncoder e = new CephEncoder(24);
-            e.u64(m.handle).u64(m.version).u64(m.oldestVersion);
-            return MonWire.header(CEPH_MSG_MON_GET_VERSION_REPLY, HEAD_VERSION, COMPAT_VERSION).front(MonWire.front(e)).build();
+        protected void encodeFront(MMonGetVersionReply m, CephEncoder front, long features) {
+            front.u64(m.handle).u64(m.version).u64(m.oldestVersion);
         }
     }
 }

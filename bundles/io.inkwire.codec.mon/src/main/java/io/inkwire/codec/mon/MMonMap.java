@@ -6,6 +6,7 @@ import io.inkwire.api.message.MessageCodec;
 import io.inkwire.api.message.RawMessage;
 import io.inkwire.wire.CephDecoder;
 import io.inkwire.wire.CephEncoder;
+import io.inkwire.wire.message.MessageCodecSupport;
 import java.util.Arrays;
 import java.util.Objects;
 import org.osgi.service.component.annotations.Component;
@@ -75,30 +76,20 @@ public final class MMonMap implements CephMessage {
 
     /** Encodes and decodes {@link MMonMap}; a MonMap that does not decode fails the message. */
     @Component(service = MessageCodec.class, property = "inkwire.message.type:Integer=4")
-    public static final class Codec implements MessageCodec<MMonMap> {
+    public static final class Codec extends MessageCodecSupport<MMonMap> {
 
-        @Override
-        public int type() {
-            return CEPH_MSG_MON_MAP;
+        public Codec() {
+            super(CEPH_MSG_MON_MAP, MMonMap.class, HEAD_VERSION, COMPAT_VERSION);
         }
 
         @Override
-        public Class<MMonMap> messageClass() {
-            return MMonMap.class;
+        protected MMonMap decodeFront(CephDecoder front, RawMessage raw, long features) throws ProtocolException {
+            return decoded(front.bytes());
         }
 
         @Override
-        public MMonMap decode(RawMessage raw, long features) throws ProtocolException {
-            MonWire.checkCompat(raw, "MMonMap", HEAD_VERSION);
-            CephDecoder d = MonWire.front(raw, "MMonMap");
-            return decoded(d.bytes());
-        }
-
-        @Override
-        public RawMessage encode(MMonMap m, long features) {
-            CephEncoder e = new CephEncoder(m.monMapBytes.length + 4);
-            e.bytes(m.monMapBytes);
-            return MonWire.header(CEPH_MSG_MON_MAP, HEAD_VERSION, COMPAT_VERSION).front(MonWire.front(e)).build();
+        protected void encodeFront(MMonMap m, CephEncoder front, long features) {
+            front.bytes(m.monMapBytes);
         }
     }
 }

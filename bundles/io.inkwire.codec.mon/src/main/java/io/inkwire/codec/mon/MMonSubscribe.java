@@ -6,6 +6,8 @@ import io.inkwire.api.message.MessageCodec;
 import io.inkwire.api.message.RawMessage;
 import io.inkwire.wire.CephDecoder;
 import io.inkwire.wire.CephEncoder;
+import io.inkwire.wire.StdString;
+import io.inkwire.wire.message.MessageCodecSupport;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
@@ -39,7 +41,7 @@ public record MMonSubscribe(Map<String, Item> what, String hostname) implements 
     static final int OLD_ITEM_LENGTH = 17;
 
     public MMonSubscribe {
-        SortedMap<String, Item> sorted = new TreeMap<>(MonWire.STRING_ORDER);
+        SortedMap<String, Item> sorted = new TreeMap<>(StdString.ORDER);
         sorted.putAll(what);
         sorted.values().forEach(Objects::requireNonNull);
         what = Collections.unmodifiableSortedMap(sorted);
@@ -82,52 +84,42 @@ public record MMonSubscribe(Map<String, Item> what, String hostname) implements 
 
     /** Encodes and decodes {@link MMonSubscribe}. */
     @Component(service = MessageCodec.class, property = "inkwire.message.type:Integer=15")
-    public static final class Codec implements MessageCodec<MMonSubscribe> {
+    public static final class Codec extends MessageCodecSupport<MMonSubscribe> {
 
-        @Override
-        public int type() {
-            return CEPH_MSG_MON_SUBSCRIBE;
+        public Codec() {
+            super(CEPH_MSG_MON_SUBSCRIBE, MMonSubscribe.class, HEAD_VERSION, COMPAT_VERSION);
         }
 
         @Override
-        public Class<MMonSubscribe> messageClass() {
-            return MMonSubscribe.class;
-        }
-
-        @Override
-        public MMonSubscribe decode(RawMessage raw, long features) throws ProtocolException {
-            MonWire.checkCompat(raw, "MMonSubscribe", HEAD_VERSION);
-            CephDecoder d = MonWire.front(raw, "MMonSubscribe");
-            Map<String, Item> what = new TreeMap<>(MonWire.STRING_ORDER);
+        protected MMonSubscribe decodeFront(CephDecoder front, RawMessage raw, long features) throws ProtocolException {
+            Map<String, Item> what = new TreeMap<>(StdString.ORDER);
             if (raw.version() < 2) {
-                int n = d.count("subscriptions", 4 + OLD_ITEM_LENGTH);
+                int n = front.count("subscriptions", 4 + OLD_ITEM_LENGTH);
                 for (int i = 0; i < n; i++) {
-                    String name = d.string();
-                    d.u64(); // unused
-                    long have = d.u64();
-                    boolean onetime = d.bool();
+                    String name = front.string();
+                    front.u64(); // unused
+                    long have = front.u64();
+                    boolean onetime = front.bool();
                     // MMonSubscribe::decode_payload: "have" was the newest epoch held, start is the next
                     what.put(name, new Item(have == 0 ? 0 : have + 1, onetime ? CEPH_SUBSCRIBE_ONETIME : 0));
                 }
                 return new MMonSubscribe(what, "");
             }
-            int n = d.count("subscriptions", 4 + ITEM_LENGTH);
+            int n = front.count("subscriptions", 4 + ITEM_LENGTH);
             for (int i = 0; i < n; i++) {
-                String name = d.string();
-                long start = d.u64();
-                what.put(name, new Item(start, d.u8()));
+                String name = front.string();
+                long start = front.u64();
+                what.put(name, new Item(start, front.u8()));
             }
-            String hostname = raw.version() >= 3 ? d.string() : "";
+            String hostname = raw.version() >= 3 ? front.string() : "";
             return new MMonSubscribe(what, hostname);
         }
 
         @Override
-        public RawMessage encode(MMonSubscribe m, long features) {
-            CephEncoder e = new CephEncoder();
-            e.u32(m.what.size());
-            m.what.forEach((name, item) -> e.string(name).u64(item.start()).u8(item.flags()));
-            e.string(m.hostname);
-            return MonWire.header(CEPH_MSG_MON_SUBSCRIBE, HEAD_VERSION, COMPAT_VERSION).front(MonWire.front(e)).build();
+        protected void encodeFront(MMonSubscribe m, CephEncoder front, long features) {
+            front.u32(m.what.size());
+            m.what.forEach((name, item) -> front.string(name).u64(item.start()).u8(item.flags()));
+            front.string(m.hostname);
         }
     }
 }

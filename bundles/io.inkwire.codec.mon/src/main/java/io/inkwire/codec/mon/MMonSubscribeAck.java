@@ -6,6 +6,7 @@ import io.inkwire.api.message.MessageCodec;
 import io.inkwire.api.message.RawMessage;
 import io.inkwire.wire.CephDecoder;
 import io.inkwire.wire.CephEncoder;
+import io.inkwire.wire.message.MessageCodecSupport;
 import java.util.Objects;
 import java.util.UUID;
 import org.osgi.service.component.annotations.Component;
@@ -39,31 +40,21 @@ public record MMonSubscribeAck(long intervalSeconds, UUID fsid) implements CephM
 
     /** Encodes and decodes {@link MMonSubscribeAck}. */
     @Component(service = MessageCodec.class, property = "inkwire.message.type:Integer=16")
-    public static final class Codec implements MessageCodec<MMonSubscribeAck> {
+    public static final class Codec extends MessageCodecSupport<MMonSubscribeAck> {
 
-        @Override
-        public int type() {
-            return CEPH_MSG_MON_SUBSCRIBE_ACK;
+        public Codec() {
+            super(CEPH_MSG_MON_SUBSCRIBE_ACK, MMonSubscribeAck.class, HEAD_VERSION, COMPAT_VERSION);
         }
 
         @Override
-        public Class<MMonSubscribeAck> messageClass() {
-            return MMonSubscribeAck.class;
+        protected MMonSubscribeAck decodeFront(CephDecoder front, RawMessage raw, long features) throws ProtocolException {
+            long interval = front.u32();
+            return new MMonSubscribeAck(interval, front.uuid());
         }
 
         @Override
-        public MMonSubscribeAck decode(RawMessage raw, long features) throws ProtocolException {
-            MonWire.checkCompat(raw, "MMonSubscribeAck", HEAD_VERSION);
-            CephDecoder d = MonWire.front(raw, "MMonSubscribeAck");
-            long interval = d.u32();
-            return new MMonSubscribeAck(interval, d.uuid());
-        }
-
-        @Override
-        public RawMessage encode(MMonSubscribeAck m, long features) {
-            CephEncoder e = new CephEncoder(20);
-            e.u32(m.intervalSeconds).uuid(m.fsid);
-            return MonWire.header(CEPH_MSG_MON_SUBSCRIBE_ACK, HEAD_VERSION, COMPAT_VERSION).front(MonWire.front(e)).build();
+        protected void encodeFront(MMonSubscribeAck m, CephEncoder front, long features) {
+            front.u32(m.intervalSeconds).uuid(m.fsid);
         }
     }
 }

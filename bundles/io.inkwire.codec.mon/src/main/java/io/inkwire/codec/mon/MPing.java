@@ -1,9 +1,11 @@
 package io.inkwire.codec.mon;
 
-import io.inkwire.api.ProtocolException;
 import io.inkwire.api.message.CephMessage;
 import io.inkwire.api.message.MessageCodec;
 import io.inkwire.api.message.RawMessage;
+import io.inkwire.wire.CephDecoder;
+import io.inkwire.wire.CephEncoder;
+import io.inkwire.wire.message.MessageCodecSupport;
 import org.osgi.service.component.annotations.Component;
 
 /** {@code CEPH_MSG_PING} (2), v1: an empty liveness probe either side may send ({@code src/messages/MPing.h}). */
@@ -21,27 +23,19 @@ public record MPing() implements CephMessage {
 
     /** Encodes and decodes {@link MPing}. */
     @Component(service = MessageCodec.class, property = "inkwire.message.type:Integer=2")
-    public static final class Codec implements MessageCodec<MPing> {
+    public static final class Codec extends MessageCodecSupport<MPing> {
 
-        @Override
-        public int type() {
-            return CEPH_MSG_PING;
+        public Codec() {
+            super(CEPH_MSG_PING, MPing.class, HEAD_VERSION, COMPAT_VERSION);
         }
 
         @Override
-        public Class<MPing> messageClass() {
-            return MPing.class;
-        }
-
-        @Override
-        public MPing decode(RawMessage raw, long features) throws ProtocolException {
-            MonWire.checkCompat(raw, "MPing", HEAD_VERSION);
+        protected MPing decodeFront(CephDecoder front, RawMessage raw, long features) {
             return new MPing();
         }
 
         @Override
-        public RawMessage encode(MPing m, long features) {
-            return MonWire.header(CEPH_MSG_PING, HEAD_VERSION, COMPAT_VERSION).build();
+        protected void encodeFront(MPing m, CephEncoder front, long features) {
         }
     }
 }

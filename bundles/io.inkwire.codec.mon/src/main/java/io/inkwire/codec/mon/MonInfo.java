@@ -5,6 +5,7 @@ import io.inkwire.api.addr.EntityAddrVec;
 import io.inkwire.wire.CephDecoder;
 import io.inkwire.wire.CephEncoder;
 import io.inkwire.wire.EntityAddrCodec;
+import io.inkwire.wire.StdString;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
@@ -38,7 +39,7 @@ public record MonInfo(String name, EntityAddrVec publicAddrs, int priority, int 
         Objects.requireNonNull(publicAddrs, "publicAddrs");
         checkU16(priority, "priority");
         checkU16(weight, "weight");
-        SortedMap<String, String> sorted = new TreeMap<>(MonWire.STRING_ORDER);
+        SortedMap<String, String> sorted = new TreeMap<>(StdString.ORDER);
         sorted.putAll(crushLoc);
         crushLoc = Collections.unmodifiableSortedMap(sorted);
     }

@@ -3,6 +3,7 @@ package io.inkwire.codec.mon;
 import io.inkwire.api.ProtocolException;
 import io.inkwire.wire.CephDecoder;
 import io.inkwire.wire.CephEncoder;
+import io.inkwire.wire.StdString;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -172,7 +173,7 @@ public record MonMap(UUID fsid, long epoch, Instant lastChanged, Instant created
         utime(e, created);
         monFeatures(e, persistentFeatures);
         monFeatures(e, optionalFeatures);
-        TreeMap<String, MonInfo> byName = new TreeMap<>(MonWire.STRING_ORDER);
+        TreeMap<String, MonInfo> byName = new TreeMap<>(StdString.ORDER);
         mons.forEach(m -> byName.put(m.name(), m));
         e.u32(byName.size());
         byName.forEach((name, info) -> {
@@ -358,7 +359,7 @@ public record MonMap(UUID fsid, long epoch, Instant lastChanged, Instant created
     }
 
     private static SortedSet<String> sortedStrings(Collection<String> in) {
-        SortedSet<String> s = new TreeSet<>(MonWire.STRING_ORDER);
+        SortedSet<String> s = new TreeSet<>(StdString.ORDER);
         s.addAll(in);
         return Collections.unmodifiableSortedSet(s);
     }

@@ -4,6 +4,7 @@ import io.inkwire.api.message.RawMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 
 /** Payloads carved from the lab captures (see {@code capture/README.md} beside them). */
 final class Captured {
@@ -32,10 +33,16 @@ final class Captured {
     }
 
     static byte[] front(RawMessage m) {
-        return MonWire.copy(m.front());
+        return copy(m.front());
     }
 
     static byte[] data(RawMessage m) {
-        return MonWire.copy(m.data());
+        return copy(m.data());
+    }
+
+    private static byte[] copy(ByteBuffer segment) {
+        byte[] out = new byte[segment.remaining()];
+        segment.get(out);
+        return out;
     }
 }

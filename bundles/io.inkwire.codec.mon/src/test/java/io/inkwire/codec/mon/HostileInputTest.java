@@ -8,6 +8,7 @@ import io.inkwire.api.ProtocolException;
 import io.inkwire.api.message.MessageCodec;
 import io.inkwire.api.message.RawMessage;
 import io.inkwire.wire.CephEncoder;
+import io.inkwire.wire.message.PaxosServiceHeader;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Arrays;

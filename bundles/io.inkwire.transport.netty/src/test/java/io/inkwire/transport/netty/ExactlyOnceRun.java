@@ -9,7 +9,6 @@ import io.inkwire.api.addr.EntityAddr;
 import io.inkwire.api.addr.EntityAddrVec;
 import io.inkwire.api.addr.EntityName;
 import io.inkwire.api.addr.EntityType;
-import io.inkwire.api.auth.CryptoKey;
 import io.inkwire.api.auth.Keyring;
 import io.inkwire.api.config.CephConfig;
 import io.inkwire.api.message.RawMessage;
@@ -20,11 +19,8 @@ import io.inkwire.mode.secure.SecureConnectionMode;
 import io.inkwire.transport.netty.internal.NettyConnection;
 import io.inkwire.transport.netty.internal.NettyMessenger;
 import java.nio.ByteBuffer;
-import java.security.SecureRandom;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
@@ -38,6 +34,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * messages of mixed sizes (0 B to 1 MiB) and the server answering each with a message of its own.
  * Each side checks that what arrives is the next number, with the contents its number implies:
  * a loss, a duplicate or a reordering fails the run.
+ *
+ * <p>One seed drives the contents and both injectors ({@code inkwire_inject_socket_failures_seed},
+ * one stream per side), and every failure names it. Each side draws once per frame written and
+ * once per read, and writes every message at least once, so a side cuts at least as often as its
+ * stream has hits among its first {@code messages} draws: fixed by the seed, whatever the timing.
  */
 final class ExactlyOnceRun {
 
@@ -137,19 +138,9 @@ final class ExactlyOnceRun {
         return CephConfig.of(m);
     }
 
-    static Keyring keyring(EntityName... names) {
-        SecureRandom r = new SecureRandom();
-        Map<EntityName, CryptoKey> keys = new HashMap<>();
-        for (EntityName n : names) {
-            byte[] s = new byte[16];
-            r.nextBytes(s);
-            keys.put(n, new CryptoKey(CryptoKey.CEPH_CRYPTO_AES, Instant.now().getEpochSecond(), 0, s));
-        }
-        return e -> Optional.ofNullable(keys.get(e));
-    }
-
     MessengerConfig config(EntityName name, Keyring keys, Dispatcher d) {
-        MessengerConfig.Builder b = MessengerConfig.builder(name).options(options(true)).keyring(keys)
+        CephConfig o = options(true).with("inkwire_inject_socket_failures_seed", Long.toString(injectorSeed(seed, name)));
+        MessengerConfig.Builder b = MessengerConfig.builder(name).options(o).keyring(keys)
                 .authProvider(new NoneAuthProvider()).authProvider(new CephxAuthProvider())
                 .mode(new CrcConnectionMode()).mode(new SecureConnectionMode()).dispatcher(d);
         // the client reconnects and resends; the server keeps the session for it (Ceph's lossless client / stateful server)
@@ -157,9 +148,28 @@ final class ExactlyOnceRun {
         return b.build();
     }
 
+    /** The fault injector's seed of one side (never 0, which means unseeded). */
+    static long injectorSeed(long seed, EntityName side) {
+        return seed * 2 + (side.type() == EntityType.CLIENT ? 1 : 2);
+    }
+
+    /** Runs the workload; a failure names the seed that replays it. */
     Result run(long timeoutSeconds) throws Exception {
+        try {
+            return runSeeded(timeoutSeconds);
+        } catch (AssertionError e) {
+            throw new AssertionError(this + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ExactlyOnceRun(" + messages + " messages, " + auth + "+" + mode + ", cut 1 in " + cutOneIn + ", seed " + seed + ")";
+    }
+
+    private Result runSeeded(long timeoutSeconds) throws Exception {
         EntityName serverName = new EntityName(EntityType.MON, "x");
-        Keyring keys = keyring(EntityName.CLIENT_ADMIN, serverName);
+        Keyring keys = Keyring.generated(EntityName.CLIENT_ADMIN, serverName);
         AtomicLong serverNext = new AtomicLong(1);
         AtomicLong clientNext = new AtomicLong(1);
         AtomicReference<Throwable> failure = new AtomicReference<>();

@@ -1,5 +1,6 @@
 package io.inkwire.transport.netty;
 
+import static io.inkwire.testing.Buffers.join;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -393,16 +394,6 @@ class HostileSocketTest {
         b.put((byte) 0).put((byte) 0);
         b.putInt(Crc32c.compute(Crc32c.SEED_ZERO, ByteBuffer.wrap(b.array(), 0, Preambles.PREAMBLE_CRC_COVERED)));
         return b.array();
-    }
-
-    static byte[] join(ByteBuffer[] bufs) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (ByteBuffer b : bufs) {
-            byte[] a = new byte[b.remaining()];
-            b.duplicate().get(a);
-            out.writeBytes(a);
-        }
-        return out.toByteArray();
     }
 
     static byte[] concat(byte[]... parts) {

@@ -44,7 +44,7 @@ class LargeMessageBurstTest {
         int size = (3 << 20) + 5; // above the high water mark, and not a multiple of the write pieces
         BlockingQueue<RawMessage> got = new LinkedBlockingQueue<>();
         EntityName serverName = new EntityName(EntityType.MON, "burst");
-        Keyring keys = ExactlyOnceRun.keyring(EntityName.CLIENT_ADMIN, serverName);
+        Keyring keys = Keyring.generated(EntityName.CLIENT_ADMIN, serverName);
         try (Messenger server = new NettyMessengerFactory().create(config(serverName, auth, mode, keys, (c, m) -> got.add(m)));
              Messenger client = new NettyMessengerFactory().create(config(EntityName.CLIENT_ADMIN, auth, mode, keys, (c, m) -> { }))) {
             EntityAddr addr = server.bind(EntityAddrVec.of(EntityAddr.msgr2("127.0.0.1", 0))).toCompletableFuture().get(10, TimeUnit.SECONDS).get(0);

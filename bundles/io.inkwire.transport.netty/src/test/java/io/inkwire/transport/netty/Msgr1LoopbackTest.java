@@ -62,7 +62,7 @@ class Msgr1LoopbackTest {
 
     @Test
     void one_acceptor_on_v1_and_v2_over_ipv4_and_ipv6_serves_four_cephx_connectors_at_once() throws Exception {
-        Keyring keys = ExactlyOnceRun.keyring(EntityName.CLIENT_ADMIN, MON);
+        Keyring keys = Keyring.generated(EntityName.CLIENT_ADMIN, MON);
         Dispatcher echo = (c, m) -> c.send(RawMessage.builder(m.type() + 1).tid(m.tid()).front(m.front()).data(m.data()).build());
         Map<Long, BlockingQueue<RawMessage>> back = new ConcurrentHashMap<>();
         Dispatcher atClient = (c, m) -> back.computeIfAbsent(m.tid() >> 16, k -> new LinkedBlockingQueue<>()).add(m);
@@ -120,8 +120,8 @@ class Msgr1LoopbackTest {
 
     @Test
     void a_wrong_key_is_refused_over_mauth() throws Exception {
-        Keyring serverKeys = ExactlyOnceRun.keyring(EntityName.CLIENT_ADMIN, MON);
-        Keyring wrong = ExactlyOnceRun.keyring(EntityName.CLIENT_ADMIN);
+        Keyring serverKeys = Keyring.generated(EntityName.CLIENT_ADMIN, MON);
+        Keyring wrong = Keyring.generated(EntityName.CLIENT_ADMIN);
         try (Messenger server = new NettyMessengerFactory().create(config(MON, serverKeys, cephx(), (c, m) -> { }));
              Messenger client = new NettyMessengerFactory().create(config(EntityName.CLIENT_ADMIN, wrong, cephx(), (c, m) -> { }))) {
             EntityAddr v1 = server.bind(EntityAddrVec.parse("v1:127.0.0.1:0")).toCompletableFuture().get(10, TimeUnit.SECONDS).get(0);

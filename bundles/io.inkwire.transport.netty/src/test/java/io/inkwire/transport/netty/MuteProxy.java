@@ -14,6 +14,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A TCP proxy on 127.0.0.1 whose current connections can be made mute: bytes still arrive from
  * both ends but are swallowed, so each side sees a peer that completed its handshake and then fell
  * silent, with the socket still open. Connections made after {@link #mute()} pass bytes again.
+ * It notes when it last passed bytes to the client of each connection, so a test can tell how
+ * long the client has heard nothing.
  */
 final class MuteProxy implements AutoCloseable {
 
@@ -25,6 +27,8 @@ final class MuteProxy implements AutoCloseable {
         final Socket a;
         final Socket b;
         volatile boolean muted;
+        /** When bytes last left for {@code a} (the dialing side), taken before the write: its last read is no earlier. */
+        volatile long lastToDialerNanos = System.nanoTime();
 
         Pair(Socket a, Socket b) {
             this.a = a;
@@ -42,6 +46,11 @@ final class MuteProxy implements AutoCloseable {
 
     int port() {
         return server.getLocalPort();
+    }
+
+    /** When the {@code i}-th connection (from 0, in accept order) last passed bytes to its dialer ({@link System#nanoTime()}). */
+    long lastToDialerNanos(int i) {
+        return pairs.get(i).lastToDialerNanos;
     }
 
     /** Every connection open now swallows what it gets from here on. */
@@ -72,6 +81,9 @@ final class MuteProxy implements AutoCloseable {
             try (InputStream i = from.getInputStream(); OutputStream o = to.getOutputStream()) {
                 for (int n; (n = i.read(buf)) >= 0; ) {
                     if (!p.muted) {
+                        if (to == p.a) {
+                            p.lastToDialerNanos = System.nanoTime();
+                        }
                         o.write(buf, 0, n);
                         o.flush();
                     }

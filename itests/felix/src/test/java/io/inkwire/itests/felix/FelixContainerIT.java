@@ -17,21 +17,19 @@ import io.inkwire.api.addr.EntityAddr;
 import io.inkwire.api.addr.EntityAddrVec;
 import io.inkwire.api.addr.EntityType;
 import io.inkwire.api.auth.AuthProvider;
+import io.inkwire.api.auth.CryptoKey;
 import io.inkwire.api.message.RawMessage;
 import io.inkwire.api.mode.ConnectionMode;
 import io.inkwire.osgi.InkwireProviders;
 import io.inkwire.osgi.ManagedMessenger;
 import java.io.File;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
@@ -194,11 +192,20 @@ public class FelixContainerIT {
         assertEquals("xor", xor.info().orElseThrow().mode());
         assertEcho(client, xor);
 
+        // a burst queued just before the uninstall: each send completes (written, or failed by the
+        // close), none is left pending on a connection that no longer runs
+        List<CompletableFuture<Void>> burst = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            burst.add(xor.send(RawMessage.builder(0x7f02).tid(100 + i).data(new byte[1 << 20]).build()).toCompletableFuture());
+        }
         plugin.uninstall();
         assertEquals(List.of("crc", "secure"), waitForModes(2));
         // connections that negotiated a withdrawn mode are closed, not left running the bundle's code
         xor.closeFuture().toCompletableFuture().handle((v, e) -> null).get(10, TimeUnit.SECONDS);
         assertFalse(xor.isOpen());
+        CompletableFuture.allOf(burst.toArray(new CompletableFuture<?>[0])).handle((v, e) -> null).get(10, TimeUnit.SECONDS);
+        CompletableFuture<Void> afterClose = xor.send(RawMessage.builder(0x7f02).tid(999).front(new byte[8]).build()).toCompletableFuture();
+        assertTrue("a send on the withdrawn connection fails", afterClose.handle((v, e) -> e != null).get(10, TimeUnit.SECONDS));
         assertEquals("after uninstalling: crc again", "crc", connectMode(client, addr));
     }
 
@@ -321,15 +328,9 @@ public class FelixContainerIT {
 
     /** A keyring file with fresh random AES keys, in Ceph's format (base64 of the encoded CryptoKey). */
     private static Path writeKeyring(String... entities) throws Exception {
-        SecureRandom r = new SecureRandom();
         StringBuilder sb = new StringBuilder();
         for (String e : entities) {
-            byte[] secret = new byte[16];
-            r.nextBytes(secret);
-            // CryptoKey::encode: u16 type (1 = AES), utime_t created (u32 sec, u32 nsec), u16 len, secret
-            ByteBuffer b = ByteBuffer.allocate(2 + 8 + 2 + 16).order(ByteOrder.LITTLE_ENDIAN);
-            b.putShort((short) 1).putInt((int) Instant.now().getEpochSecond()).putInt(0).putShort((short) 16).put(secret);
-            sb.append('[').append(e).append("]\n\tkey = ").append(Base64.getEncoder().encodeToString(b.array())).append('\n');
+            sb.append('[').append(e).append("]\n\tkey = ").append(CryptoKey.generateAes().toBase64()).append('\n');
         }
         Path f = Files.createTempFile("inkwire-felix", ".keyring");
         Files.writeString(f, sb.toString(), StandardCharsets.UTF_8);

@@ -58,6 +58,13 @@ public final class CephLab implements BeforeAllCallback, AfterAllCallback {
         return this;
     }
 
+    /** {@code n} memstore OSDs, each under a host bucket of its own (replicas spread over them). */
+    public CephLab osds(int n) {
+        startArgs.add("--osds");
+        startArgs.add(String.valueOf(n));
+        return this;
+    }
+
     public CephLab serviceTicketTtl(int seconds) {
         startArgs.add("--service-ticket-ttl");
         startArgs.add(String.valueOf(seconds));

@@ -21,6 +21,8 @@ import io.inkwire.api.auth.AuthServerHandler;
 import io.inkwire.api.config.CephConfig;
 import io.inkwire.monclient.MonClient;
 import io.inkwire.monclient.MonCommandResult;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -157,12 +159,36 @@ class CephxMonitorAndOsdTest {
         return EntityAddr.parse("v2:" + m.group(1) + "/" + m.group(2), AddrType.MSGR2);
     }
 
-    /** cephx, except that the authorizer sent to an OSD has one bit flipped in its encrypted part. */
+    /**
+     * cephx, except that every authorizer sent to an OSD (the first and the one answering the OSD's
+     * challenge) has one bit flipped in the first cipher block of its encrypted CephXAuthorize. CBC
+     * garbles that whole plaintext block, which holds the struct version and the magic the OSD
+     * checks ({@code CephxProtocol.cc} decode_decrypt), so the OSD refuses every time; a flip in the
+     * last block would only garble the padding, which Ceph's decrypt trims without checking
+     * ({@code src/auth/Crypto.cc}).
+     */
     private static final class CorruptingProvider implements AuthProvider {
         private final AuthProvider real;
 
         CorruptingProvider(AuthProvider real) {
             this.real = real;
+        }
+
+        /**
+         * The authorizer is {@code u8 mode, u64 global_id, u32 service_id, CephXTicketBlob (u8 v,
+         * u64 secret_id, u32 len, blob), u32 len, ciphertext}; flips the lowest bit of the
+         * ciphertext's second byte (first AES block).
+         */
+        static byte[] corruptFirstCipherBlock(byte[] b) {
+            ByteBuffer in = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+            int ticketLen = in.getInt(1 + 8 + 4 + 1 + 8);
+            int encLenAt = 1 + 8 + 4 + 1 + 8 + 4 + ticketLen;
+            int encLen = in.getInt(encLenAt);
+            if (encLen < 16 || encLenAt + 4 + encLen != b.length) {
+                throw new AssertionError("not an authorizer: " + b.length + " bytes, ticket " + ticketLen + ", encrypted " + encLen);
+            }
+            b[encLenAt + 4 + 1] ^= 0x01;
+            return b;
         }
 
         @Override
@@ -198,14 +224,12 @@ class CephxMonitorAndOsdTest {
                     return new AuthClientSession() {
                         @Override
                         public byte[] initialRequest() throws AuthException {
-                            byte[] b = s.initialRequest();
-                            b[b.length - 1] ^= 0x01;
-                            return b;
+                            return corruptFirstCipherBlock(s.initialRequest());
                         }
 
                         @Override
                         public byte[] handleReplyMore(byte[] payload) throws AuthException {
-                            return s.handleReplyMore(payload);
+                            return corruptFirstCipherBlock(s.handleReplyMore(payload));
                         }
 
                         @Override

@@ -47,14 +47,8 @@ class JavaToJavaCephxSecureTest {
 
     static {
         for (EntityName n : new EntityName[] {EntityName.CLIENT_ADMIN, MON, OSD, OSD_SERVICE}) {
-            KEYS.put(n, randomKey());
+            KEYS.put(n, CryptoKey.generateAes());
         }
-    }
-
-    static CryptoKey randomKey() {
-        byte[] s = new byte[16];
-        new SecureRandom().nextBytes(s);
-        return new CryptoKey(CryptoKey.CEPH_CRYPTO_AES, 0, 0, s);
     }
 
     static CephConfig cephxSecure() {
@@ -131,14 +125,14 @@ class JavaToJavaCephxSecureTest {
     void a_wrong_key_and_an_unknown_entity_are_refused_with_eacces() throws Exception {
         try (Messenger mon = messenger(MON, keyring(KEYS), (c, m) -> { })) {
             EntityAddr monAddr = bind(mon);
-            try (Messenger wrong = messenger(EntityName.CLIENT_ADMIN, keyring(Map.of(EntityName.CLIENT_ADMIN, randomKey())), (c, m) -> { })) {
+            try (Messenger wrong = messenger(EntityName.CLIENT_ADMIN, keyring(Map.of(EntityName.CLIENT_ADMIN, CryptoKey.generateAes())), (c, m) -> { })) {
                 ExecutionException e = assertThrows(ExecutionException.class,
                         () -> wrong.connect(monAddr, EntityType.MON).toCompletableFuture().get(10, TimeUnit.SECONDS));
                 AuthException a = assertInstanceOf(AuthException.class, e.getCause());
                 assertEquals(AuthException.EACCES, a.errno());
             }
             EntityName stranger = new EntityName(EntityType.CLIENT, "stranger");
-            try (Messenger unknown = messenger(stranger, keyring(Map.of(stranger, randomKey())), (c, m) -> { })) {
+            try (Messenger unknown = messenger(stranger, keyring(Map.of(stranger, CryptoKey.generateAes())), (c, m) -> { })) {
                 ExecutionException e = assertThrows(ExecutionException.class,
                         () -> unknown.connect(monAddr, EntityType.MON).toCompletableFuture().get(10, TimeUnit.SECONDS));
                 AuthException a = assertInstanceOf(AuthException.class, e.getCause());
@@ -199,8 +193,9 @@ class JavaToJavaCephxSecureTest {
             c.send(RawMessage.builder(0x7e57).tid(1).data(new byte[200]).build());
             c.send(RawMessage.builder(0x7e57).tid(TamperingMode.TAMPER_TID).data(new byte[200]).build());
             assertTrue(closed.await(10, TimeUnit.SECONDS), "the acceptor closed the connection");
-            Thread.sleep(200);
-            return new Outcome(cause.get(), java.util.List.copyOf(delivered));
         }
+        // both messengers are closed and their I/O threads have ended: whatever was going to be
+        // delivered has been, so the list is final (dispatch is ordered, onClosed comes last)
+        return new Outcome(cause.get(), java.util.List.copyOf(delivered));
     }
 }

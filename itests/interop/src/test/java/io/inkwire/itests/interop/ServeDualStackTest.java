@@ -21,7 +21,6 @@ import io.inkwire.config.Keyrings;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,9 +50,7 @@ class ServeDualStackTest {
     static void startServe() throws Exception {
         dir = Files.createTempDirectory("inkwire-serve-dual");
         keyring = dir.resolve("keyring");
-        byte[] secret = new byte[16];
-        new SecureRandom().nextBytes(secret);
-        Files.writeString(keyring, "[client.admin]\n\tkey = " + new CryptoKey(CryptoKey.CEPH_CRYPTO_AES, 0, 0, secret).toBase64() + "\n");
+        Files.writeString(keyring, "[client.admin]\n\tkey = " + CryptoKey.generateAes().toBase64() + "\n");
         for (int i = 0; i < ports.length; i++) {
             try (ServerSocket s = new ServerSocket(0)) {
                 ports[i] = s.getLocalPort();

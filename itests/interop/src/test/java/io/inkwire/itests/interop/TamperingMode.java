@@ -1,5 +1,7 @@
 package io.inkwire.itests.interop;
 
+import static io.inkwire.testing.Buffers.join;
+
 import io.inkwire.api.ProtocolException;
 import io.inkwire.api.mode.ConnectionMode;
 import io.inkwire.api.mode.Frame;
@@ -106,17 +108,5 @@ final class TamperingMode implements ConnectionMode {
                 codec.close();
             }
         };
-    }
-
-    private static byte[] join(ByteBuffer[] parts) {
-        int n = 0;
-        for (ByteBuffer b : parts) {
-            n += b.remaining();
-        }
-        ByteBuffer out = ByteBuffer.allocate(n);
-        for (ByteBuffer b : parts) {
-            out.put(b.duplicate());
-        }
-        return out.array();
     }
 }

@@ -18,8 +18,8 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 
 /**
  * The inkwire distribution starts with no network repository (its pax-url configuration names
- * none, and its local repository is an empty directory here) and {@code inkwire:status} works
- * against the lab.
+ * none, and its local repository holds only Pax Exam's own bundles) and {@code inkwire:status}
+ * works against the lab.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -32,11 +32,12 @@ public class DistributionIT {
     public Option[] config() throws Exception {
         CephLab.ensureStarted();
         List<Option> o = KarafSupport.karaf(System.getProperty("inkwire.distribution.zip"), "distribution");
-        // no remote repository (the distribution's own configuration); the local one is ~/.m2 only
-        // because Pax Exam provisions its own probe bundles from there. The boot features,
-        // inkwire's included, are installed before the probe and come from system/.
+        // no remote repository (the distribution's own configuration). Pax Exam provisions its
+        // own bundles (the "exam" feature) after boot; the build copied exactly those into
+        // target/exam-repo, which stands in for the local repository: nothing of inkwire is there,
+        // so what inkwire needs comes from system/. The boot features are installed before the probe.
         o.add(editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
-                System.getProperty("user.home") + "/.m2/repository"));
+                System.getProperty("inkwire.exam.repo")));
         o.add(editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", ""));
         o.add(org.ops4j.pax.exam.CoreOptions.systemProperty("inkwire.version").value(System.getProperty("inkwire.version")));
         return o.toArray(new Option[0]);

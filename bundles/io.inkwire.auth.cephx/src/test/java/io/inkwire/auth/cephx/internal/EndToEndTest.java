@@ -18,12 +18,15 @@ import io.inkwire.api.auth.AuthServerSession;
 import io.inkwire.api.auth.AuthServerStep;
 import io.inkwire.api.auth.CryptoKey;
 import io.inkwire.api.config.CephConfig;
+import io.inkwire.wire.CephDecoder;
 import io.inkwire.wire.CephEncoder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -211,27 +214,95 @@ class EndToEndTest {
         assertThrows(AuthException.class, () -> s2.handle(answerToS1, true));
     }
 
+    /**
+     * Offsets of what cephx checks in an authorizer ({@link Authorizer}): the plain global_id,
+     * service_id and secret_id, and the first AES block of each ciphertext, which holds the
+     * AUTH_ENC_MAGIC (a flip there garbles the whole block, so the magic, deterministically).
+     * The later blocks are not checked by cephx on the first request (padding aside, which
+     * accepts a garbled last block about once in 256), so they are not corrupted here.
+     */
+    private static int[] checkedByTheFirstRound(byte[] authorizer) throws Exception {
+        Authorizer a = Authorizer.decode(new CephDecoder(authorizer, "t"));
+        int authorizeStart = authorizer.length - a.encryptedAuthorize().length;
+        int ticketStart = authorizeStart - 4 - a.ticket().blob().length;
+        return Stream.of(
+                IntStream.rangeClosed(1, 12),                              // global_id, service_id
+                IntStream.rangeClosed(14, 21),                             // the ticket's secret_id
+                IntStream.range(ticketStart, ticketStart + 16),            // the ticket's magic block
+                IntStream.range(authorizeStart, authorizeStart + 16))      // CephXAuthorize's magic block
+                .flatMapToInt(r -> r).toArray();
+    }
+
     @Test
     void a_corrupted_authorizer_is_refused() throws Exception {
         monSession(client, CRC, 0);
         byte[] good = client.newSession(EntityType.OSD).initialRequest();
-        int ticketStart = 1 + 8 + 4 + 1 + 8 + 4;
-        for (int at : new int[] {ticketStart + 5, good.length - 3, 1}) {
-            byte[] bad = good.clone();
-            bad[at] ^= 0x40;
-            AuthException e = assertThrows(AuthException.class, () -> osd.newSession(EntityType.CLIENT, 0).handle(bad, false),
-                    "flipped byte " + at);
-            assertEquals(AuthException.EACCES, e.errno(), e.getMessage());
+        for (int at : checkedByTheFirstRound(good)) {
+            for (int bit = 0; bit < 8; bit++) {
+                byte[] bad = good.clone();
+                bad[at] ^= (byte) (1 << bit);
+                AuthException e = assertThrows(AuthException.class, () -> osd.newSession(EntityType.CLIENT, 0).handle(bad, false),
+                        "bit " + bit + " of byte " + at + " flipped");
+                assertEquals(AuthException.EACCES, e.errno(), e.getMessage());
+            }
         }
+        // the uncorrupted authorizer still passes this round: the refusals above are the corruption's
+        assertEquals(AuthServerStep.Kind.MORE, osd.newSession(EntityType.CLIENT, 0).handle(good, false).kind());
         // truncated, and a hostile length field: clean EPERM, no allocation
         byte[] cut = Arrays.copyOf(good, good.length - 20);
         assertEquals(AuthException.EPERM, assertThrows(AuthException.class,
                 () -> osd.newSession(EntityType.CLIENT, 0).handle(cut, false)).errno());
+        int ticketStart = 1 + 8 + 4 + 1 + 8 + 4;
         byte[] hostile = good.clone();
         hostile[ticketStart - 4] = (byte) 0xff;
         hostile[ticketStart - 1] = (byte) 0x7f;
         assertEquals(AuthException.EPERM, assertThrows(AuthException.class,
                 () -> osd.newSession(EntityType.CLIENT, 0).handle(hostile, false)).errno());
+    }
+
+    /**
+     * The answer to the challenge is checked whole: the same ticket byte for byte, and inside the
+     * CephXAuthorize the nonce, have_challenge and server_challenge + 1, which fill the last block.
+     * So every bit of it counts, except the two version bytes cephx ignores (the authorizer's
+     * leading u8 and CephXTicketBlob's struct_v, as cephx_verify_authorizer does).
+     */
+    @Test
+    void a_corrupted_answer_to_the_challenge_is_refused() throws Exception {
+        monSession(client, CRC, 0);
+        AuthServerSession intact = osd.newSession(EntityType.CLIENT, 0);
+        byte[] answer = answerTo(client.newSession(EntityType.OSD), intact);
+        assertEquals(AuthServerStep.Kind.DONE, intact.handle(answer, true).kind(), "the uncorrupted answer is accepted");
+        int ignoredStructV = 1 + 8 + 4;
+        for (int at = 1; at < answer.length; at++) {
+            if (at == ignoredStructV) {
+                continue;
+            }
+            for (int bit = 0; bit < 8; bit++) {
+                AuthServerSession s = osd.newSession(EntityType.CLIENT, 0);
+                byte[] bad = answerTo(client.newSession(EntityType.OSD), s);
+                bad[at] ^= (byte) (1 << bit);
+                assertThrows(AuthException.class, () -> s.handle(bad, true), "bit " + bit + " of byte " + at + " flipped");
+            }
+        }
+        // A garbled last block is refused above by its padding, except about once in 256: then the
+        // fields in it must be refused by their own checks. Present each bit of them altered.
+        CephxKey sessionKey = client.ticket(0x04).sessionKey; // the OSD ticket
+        for (int bit = 0; bit < 129; bit++) {
+            int b = bit;
+            AuthServerSession s = osd.newSession(EntityType.CLIENT, 0);
+            Authorizer a = Authorizer.decode(new CephDecoder(answerTo(client.newSession(EntityType.OSD), s), "t"));
+            Authorize az = a.open(TestSupport.CIPHER, sessionKey);
+            Authorize altered = b < 64 ? new Authorize(az.nonce() ^ 1L << b, true, az.serverChallengePlusOne())
+                    : b < 128 ? new Authorize(az.nonce(), true, az.serverChallengePlusOne() ^ 1L << (b - 64))
+                    : new Authorize(az.nonce(), false, az.serverChallengePlusOne());
+            byte[] bad = Authorizer.build(TestSupport.CIPHER, a.globalId(), a.serviceId(), a.ticket(), sessionKey, altered);
+            assertEquals(AuthException.EACCES, assertThrows(AuthException.class, () -> s.handle(bad, true), altered.toString()).errno());
+        }
+    }
+
+    /** A connection's answer to its own challenge (the second authorizer). */
+    private static byte[] answerTo(AuthClientSession c, AuthServerSession s) throws AuthException {
+        return c.handleReplyMore(s.handle(c.initialRequest(), false).payload());
     }
 
     @Test

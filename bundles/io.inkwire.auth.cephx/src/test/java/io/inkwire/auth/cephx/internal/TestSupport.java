@@ -102,9 +102,7 @@ final class TestSupport {
     }
 
     static CryptoKey randomKey() {
-        byte[] s = new byte[16];
-        new SecureRandom().nextBytes(s);
-        return new CryptoKey(CryptoKey.CEPH_CRYPTO_AES, 1_700_000_000L, 0, s);
+        return CryptoKey.generateAes();
     }
 
     /** A keyring in a map. */

@@ -20,15 +20,7 @@ public final class ConnectionsCommand implements Action {
 
     @Override
     public Object execute() {
-        ShellTable table = new ShellTable();
-        table.column("Messenger");
-        table.column("Entity");
-        table.column("Peer");
-        table.column("Peer type");
-        table.column("Protocol");
-        table.column("Auth");
-        table.column("Mode");
-        table.column("Role");
+        ShellTable table = Tables.withColumns("Messenger", "Entity", "Peer", "Peer type", "Protocol", "Auth", "Mode", "Role");
         for (ManagedMessenger m : MonSessions.managed(bundleContext)) {
             for (Connection c : m.connections()) {
                 ConnectionInfo i = c.info().orElse(null);

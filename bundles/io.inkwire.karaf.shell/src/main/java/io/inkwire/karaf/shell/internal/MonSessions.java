@@ -1,5 +1,11 @@
 package io.inkwire.karaf.shell.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.inkwire.api.addr.EntityAddrVec;
 import io.inkwire.api.addr.EntityName;
 import io.inkwire.api.config.CephConfig;
@@ -8,6 +14,7 @@ import io.inkwire.config.KeyringException;
 import io.inkwire.config.Keyrings;
 import io.inkwire.config.MonHosts;
 import io.inkwire.monclient.MonClient;
+import io.inkwire.monclient.MonCommandException;
 import io.inkwire.monclient.MonCommandResult;
 import io.inkwire.osgi.InkwireProviders;
 import io.inkwire.osgi.ManagedMessenger;
@@ -25,6 +32,12 @@ import org.osgi.framework.ServiceReference;
  * (closed after the command), or the session of a configured messenger ({@code io.inkwire.messenger}).
  */
 final class MonSessions {
+
+    /** Floats kept as typed (BigDecimal with its zeros) when a command is rewritten; nothing may follow the object. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
 
     private MonSessions() {
     }
@@ -101,7 +114,7 @@ final class MonSessions {
     }
 
     /** Prints a result as the {@code ceph} CLI does: output, then the status line; throws on an error. */
-    static Object print(MonCommandResult r, boolean statusLine) {
+    static Object print(MonCommandResult r, boolean statusLine) throws MonCommandException {
         String out = r.outputText();
         System.out.print(out);
         if (!out.isEmpty() && !out.endsWith("\n")) {
@@ -111,16 +124,30 @@ final class MonSessions {
             System.err.println(r.rs());
         }
         if (!r.ok()) {
-            throw new IllegalStateException("the monitor returned error " + r.r() + ": " + r.rs());
+            throw new MonCommandException(r.r(), r.rs());
         }
         return null;
     }
 
+    /**
+     * A command in Ceph's JSON form with {@code "format"} added when one is asked for and the command
+     * names none; a command that is not a JSON object is refused with the parser's message before it
+     * is sent (the monitor would answer it with EINVAL).
+     */
     static String withFormat(String json, String format) {
-        if (format == null || "plain".equals(format) || json.contains("\"format\"")) {
+        JsonNode cmd;
+        try {
+            cmd = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("invalid JSON command: " + e.getOriginalMessage().replaceAll("\\s*\\R\\s*", " "));
+        }
+        if (!(cmd instanceof ObjectNode object)) {
+            throw new IllegalArgumentException("invalid JSON command: a command is a JSON object ({\"prefix\": ...})");
+        }
+        if (format == null || "plain".equals(format) || object.has("format")) {
             return json;
         }
-        return json.replaceFirst("\\}\\s*$", ", \"format\": \"" + format + "\"}");
+        return object.put("format", format).toString();
     }
 
 }

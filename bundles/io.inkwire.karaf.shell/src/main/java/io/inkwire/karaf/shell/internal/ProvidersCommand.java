@@ -24,11 +24,7 @@ public final class ProvidersCommand implements Action {
 
     @Override
     public Object execute() {
-        ShellTable table = new ShellTable();
-        table.column("Kind");
-        table.column("Name");
-        table.column("Wire id");
-        table.column("Bundle");
+        ShellTable table = Tables.withColumns("Kind", "Name", "Wire id", "Bundle");
         for (AuthProvider p : providers.authProviders()) {
             table.addRow().addContent("auth", p.name(), p.method(), bundleOf(p));
         }

@@ -1,11 +1,11 @@
 package io.inkwire.mode.secure.internal;
 
-import static io.inkwire.mode.secure.internal.Codecs.bytes;
 import static io.inkwire.mode.secure.internal.Codecs.codec;
-import static io.inkwire.mode.secure.internal.Codecs.join;
 import static io.inkwire.mode.secure.internal.Codecs.readAll;
 import static io.inkwire.mode.secure.internal.Codecs.resource;
 import static io.inkwire.mode.secure.internal.Codecs.secretResource;
+import static io.inkwire.testing.Buffers.bytes;
+import static io.inkwire.testing.Buffers.join;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -6,7 +6,6 @@ import io.inkwire.api.ProtocolException;
 import io.inkwire.api.Role;
 import io.inkwire.api.mode.Frame;
 import io.inkwire.api.mode.Preamble;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -39,22 +38,6 @@ final class Codecs {
             s[i] = (byte) (seed * 31 + i * 7);
         }
         return s;
-    }
-
-    static byte[] join(ByteBuffer[] parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (ByteBuffer b : parts) {
-            byte[] a = new byte[b.remaining()];
-            b.duplicate().get(a);
-            out.writeBytes(a);
-        }
-        return out.toByteArray();
-    }
-
-    static byte[] bytes(ByteBuffer b) {
-        byte[] a = new byte[b.remaining()];
-        b.duplicate().get(a);
-        return a;
     }
 
     static byte[] resource(String name) {

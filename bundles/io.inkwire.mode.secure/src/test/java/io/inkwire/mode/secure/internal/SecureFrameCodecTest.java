@@ -1,10 +1,10 @@
 package io.inkwire.mode.secure.internal;
 
-import static io.inkwire.mode.secure.internal.Codecs.bytes;
 import static io.inkwire.mode.secure.internal.Codecs.codec;
 import static io.inkwire.mode.secure.internal.Codecs.decode;
-import static io.inkwire.mode.secure.internal.Codecs.join;
 import static io.inkwire.mode.secure.internal.Codecs.secret;
+import static io.inkwire.testing.Buffers.bytes;
+import static io.inkwire.testing.Buffers.join;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

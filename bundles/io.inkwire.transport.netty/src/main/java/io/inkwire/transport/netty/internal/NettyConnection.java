@@ -3,12 +3,13 @@ package io.inkwire.transport.netty.internal;
 import io.inkwire.api.Connection;
 import io.inkwire.api.ConnectionInfo;
 import io.inkwire.api.Dispatcher;
+import io.inkwire.api.ProtocolException;
+import io.inkwire.api.addr.AddrType;
 import io.inkwire.api.addr.EntityAddr;
 import io.inkwire.api.addr.EntityType;
-import io.inkwire.api.auth.AuthException;
 import io.inkwire.api.message.RawMessage;
+import io.inkwire.protocol.ProtocolEngine;
 import io.inkwire.protocol.ProtocolListener;
-import io.inkwire.protocol.ProtocolV2;
 import io.inkwire.protocol.Session;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -23,10 +24,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The {@link Connection} the application holds: one session with a peer. A lossy session lives on
- * one socket. A lossless session outlives its sockets: when one fails, the side that dialed dials
- * again (after {@code ms_initial_backoff}, doubling up to {@code ms_max_backoff}) and the new
- * socket resumes the session; the application keeps this object throughout.
+ * The {@link Connection} the application holds: one session with a peer, over msgr2 or msgr1 —
+ * the engine of each socket ({@link ProtocolEngine}) speaks the protocol; this class knows only the
+ * session and its sockets. A lossy session (every msgr1 one) lives on one socket. A lossless
+ * session outlives its sockets: when one fails, the side that dialed dials again (after
+ * {@code ms_initial_backoff}, doubling up to {@code ms_max_backoff}) and the new socket resumes the
+ * session; the application keeps this object throughout.
  *
  * <p>{@link #send} never blocks and never takes a lock the I/O thread holds: it queues, and the
  * queue is drained on the I/O thread of the current socket, so frames leave in the order they
@@ -70,7 +73,7 @@ public final class NettyConnection implements Connection, ProtocolListener {
         this.loop = home;
         this.readyFuture = ready;
         this.events = new DispatchQueue(this, messenger.core().config().dispatcher());
-        this.session = new Session(target, peerType, target == null ? null : messenger.core().policy(peerType), this);
+        this.session = target == null ? Session.accepted(this) : Session.dialing(messenger.core(), target, peerType, this);
     }
 
     /** A session we dial; {@link #dial()} opens its first socket. */
@@ -78,12 +81,11 @@ public final class NettyConnection implements Connection, ProtocolListener {
         return new NettyConnection(m, target, peerType, home, ready);
     }
 
-    /** The provisional session of an accepted socket, and that socket's handler. */
-    static SocketHandler acceptor(NettyMessenger m, EventLoop home) {
+    /** The provisional session of a socket accepted on an address of type {@code listening}, and that socket's handler. */
+    static SocketHandler acceptor(NettyMessenger m, EventLoop home, AddrType listening) {
         SocketHandler h = new SocketHandler(m);
         NettyConnection c = new NettyConnection(m, null, null, home, new CompletableFuture<>());
-        ProtocolV2 engine = ProtocolV2.acceptor(m.core(), h, c.session);
-        h.engine(engine);
+        h.engine(ProtocolEngine.acceptor(m.core(), h, c.session, listening));
         c.up = true;
         m.register(c);
         return h;
@@ -129,7 +131,7 @@ public final class NettyConnection implements Connection, ProtocolListener {
             if (session.engine() != null) {
                 return; // a socket the peer dialed took the session over meanwhile (it won a connection race)
             }
-            h.engine(ProtocolV2.connector(messenger.core(), h, session));
+            h.engine(ProtocolEngine.connector(messenger.core(), h, session));
         }
         up = true;
         messenger.dial(this, h);
@@ -148,7 +150,7 @@ public final class NettyConnection implements Connection, ProtocolListener {
         sockets++;
         backoffMillis = 0;
         lastFault = null;
-        ProtocolV2 e = session.engine();
+        ProtocolEngine e = session.engine();
         cancelStandby();
         messenger.handlerOf(e).ifPresent(h -> {
             h.handshakeDone();
@@ -207,11 +209,11 @@ public final class NettyConnection implements Connection, ProtocolListener {
         long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - firstDialNanos);
         if (!session.everReady() && elapsedMs > messenger.timeouts().handshakeMillis()) {
             // a lossless session that never came up gives up after ms_connection_ready_timeout
-            home.execute(() -> locked(() -> ProtocolV2.closeSession(messenger.core(), session, cause)));
+            home.execute(() -> locked(() -> session.close(messenger.core(), cause)));
             return;
         }
         long delay;
-        if (cause instanceof io.inkwire.api.ProtocolException && String.valueOf(cause.getMessage()).contains("WAIT")) {
+        if (cause instanceof ProtocolException && String.valueOf(cause.getMessage()).contains("WAIT")) {
             waited = true;
         }
         Timeouts t = messenger.timeouts();
@@ -285,7 +287,7 @@ public final class NettyConnection implements Connection, ProtocolListener {
         Throwable why = lastFault;
         standbyTimer = home.schedule(() -> locked(() -> {
             if (session.engine() == null && !session.isClosed()) {
-                ProtocolV2.closeSession(messenger.core(), session, new java.io.IOException(
+                session.close(messenger.core(), new java.io.IOException(
                         "peer did not reconnect within inkwire_standby_timeout (" + ms + " ms) after: " + why));
             }
         }), ms, TimeUnit.MILLISECONDS);
@@ -337,11 +339,11 @@ public final class NettyConnection implements Connection, ProtocolListener {
     }
 
     private void drainInboxLocked() {
-        ProtocolV2 e = session.engine();
+        ProtocolEngine e = session.engine();
         boolean any = false;
         for (Queued q; (q = inbox.poll()) != null; ) {
             try {
-                ProtocolV2.queue(session, q.message(), q.written());
+                session.queue(q.message(), q.written());
                 any = true;
             } catch (IllegalStateException closed) {
                 CompletableFuture<Void> f = q.written();
@@ -359,7 +361,7 @@ public final class NettyConnection implements Connection, ProtocolListener {
         CompletableFuture<Long> f = new CompletableFuture<>();
         long start = System.nanoTime();
         loop.execute(() -> locked(() -> {
-            ProtocolV2 e = session.engine();
+            ProtocolEngine e = session.engine();
             if (e == null || !e.isReady()) {
                 events.run(() -> f.completeExceptionally(new IllegalStateException("connection not ready")));
                 return;
@@ -376,7 +378,7 @@ public final class NettyConnection implements Connection, ProtocolListener {
 
     @Override
     public void close() {
-        loop.execute(() -> locked(() -> ProtocolV2.closeSession(messenger.core(), session, null)));
+        loop.execute(() -> locked(() -> session.close(messenger.core(), null)));
     }
 
     @Override

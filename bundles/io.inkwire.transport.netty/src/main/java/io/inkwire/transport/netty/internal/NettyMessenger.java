@@ -12,6 +12,8 @@ import io.inkwire.api.addr.EntityType;
 import io.inkwire.api.auth.AuthClientHandler;
 import io.inkwire.protocol.AddressPolicy;
 import io.inkwire.protocol.MessengerCore;
+import io.inkwire.protocol.ProtocolEngine;
+import io.inkwire.protocol.Session;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -35,13 +37,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A messenger on Netty (native epoll where it loads, NIO otherwise; {@link SocketKind}): connections are multiplexed on a small event loop group; each socket's
- * engine runs on its channel's loop. A {@code v2:} address is spoken with msgr2
- * ({@link NettyConnection}, lossy or lossless), a {@code v1:} address with msgr1
- * ({@link LegacyConnection}, lossy). An acceptor listens on each address of its bound vector with
- * that address's protocol — as in Ceph, v1 and v2 have their own ports — expanding protocol-less
- * addresses as {@code ms_bind_msgr1}/{@code ms_bind_msgr2}/{@code ms_bind_ipv4}/{@code ms_bind_ipv6}
- * say ({@link AddressPolicy#bindable}).
+ * A messenger on Netty (native epoll where it loads, NIO otherwise; {@link SocketKind}): connections
+ * are multiplexed on a small event loop group; each socket's engine runs on its channel's loop. A
+ * {@code v2:} address is spoken with msgr2 (lossy or lossless), a {@code v1:} address with msgr1
+ * (lossy): the protocol engine picks by address ({@link ProtocolEngine#connector},
+ * {@link ProtocolEngine#acceptor}); the application holds a {@link NettyConnection} either way. An
+ * acceptor listens on each address of its bound vector with that address's protocol — as in Ceph,
+ * v1 and v2 have their own ports — expanding protocol-less addresses as
+ * {@code ms_bind_msgr1}/{@code ms_bind_msgr2}/{@code ms_bind_ipv4}/{@code ms_bind_ipv6} say
+ * ({@link AddressPolicy#bindable}).
  */
 public final class NettyMessenger implements Messenger {
 
@@ -99,7 +103,7 @@ public final class NettyMessenger implements Messenger {
     }
 
     /** The socket handler behind an engine. */
-    Optional<SocketHandler> handlerOf(io.inkwire.protocol.ProtocolV2 e) {
+    Optional<SocketHandler> handlerOf(ProtocolEngine e) {
         return e != null && e.transport() instanceof SocketHandler h ? Optional.of(h) : Optional.empty();
     }
 
@@ -132,12 +136,8 @@ public final class NettyMessenger implements Messenger {
             result.completeExceptionally(new ProtocolException("cannot connect to a blank address"));
             return result;
         }
-        if (addr.type() == AddrType.LEGACY) {
-            LegacyConnection.connector(this, addr, peerType, group.next(), result);
-            return result;
-        }
         NettyConnection[] made = new NettyConnection[1];
-        io.inkwire.protocol.Session s = core.sessions().dial(core, addr, peerType, () -> {
+        Session s = core.sessions().dial(core, addr, peerType, () -> {
             made[0] = NettyConnection.connector(this, addr, peerType, group.next(), result);
             return made[0].session();
         });
@@ -188,7 +188,7 @@ public final class NettyMessenger implements Messenger {
     }
 
     /** Dials {@code addr} on {@code loop} with {@code h} as the socket's handler; {@code failed} hears why a dial failed. */
-    void openSocket(EntityAddr addr, EventLoop loop, SocketHandler h, Consumer<Throwable> failed) {
+    private void openSocket(EntityAddr addr, EventLoop loop, SocketHandler h, Consumer<Throwable> failed) {
         Bootstrap b = new Bootstrap().group(loop).channel(sockets.socketChannel())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, handshakeTimeoutMillis()))
@@ -213,15 +213,14 @@ public final class NettyMessenger implements Messenger {
         List<EntityAddr> bound = new ArrayList<>();
         try {
             for (EntityAddr a : AddressPolicy.bindable(core.options(), addrs).addrs()) {
-                boolean legacy = a.type() == AddrType.LEGACY;
+                AddrType listening = a.type();
                 ServerBootstrap sb = new ServerBootstrap().group(group).channel(sockets.serverChannel())
                         .option(ChannelOption.SO_REUSEADDR, true)
                         .childOption(ChannelOption.TCP_NODELAY, true)
                         .childHandler(new ChannelInitializer<SocketChannel>() {
                             @Override
                             protected void initChannel(SocketChannel ch) {
-                                (legacy ? LegacyConnection.acceptor(NettyMessenger.this, ch.eventLoop())
-                                        : NettyConnection.acceptor(NettyMessenger.this, ch.eventLoop())).attach(ch);
+                                NettyConnection.acceptor(NettyMessenger.this, ch.eventLoop(), listening).attach(ch);
                             }
                         });
                 Channel ch = sb.bind(a.socketAddress()).syncUninterruptibly().channel();

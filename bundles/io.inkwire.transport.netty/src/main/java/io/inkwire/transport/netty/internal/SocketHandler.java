@@ -2,12 +2,10 @@ package io.inkwire.transport.netty.internal;
 
 import io.inkwire.api.ProtocolException;
 import io.inkwire.protocol.ProtocolEngine;
-import io.inkwire.protocol.ProtocolV2;
 import io.inkwire.protocol.Transport;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.CompositeByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -21,12 +19,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One socket: hands its engine (msgr2 or msgr1) exactly the bytes it asks for, and is the engine's
- * {@link Transport}. Per socket it owns the handshake timer, the keepalive / dead-peer timer, the
- * reservation against the messenger's dispatch throttle, and the fault injector's cuts. Every call
- * into the engine holds the engine's lock: a msgr2 engine's session (which outlives the socket),
- * a msgr1 engine itself (its session is the socket's); what the engine raised for the application
- * runs after that lock is released ({@link DispatchQueue}).
+ * One socket: hands its engine (msgr2 or msgr1, it does not matter here) exactly the bytes it asks
+ * for, and is the engine's {@link Transport}. Per socket it owns the handshake timer, the keepalive
+ * / dead-peer timer, the reservation against the messenger's dispatch throttle, and the fault
+ * injector's cuts. Every call into the engine holds the engine's lock, the session it serves (which
+ * may outlive the socket); what the engine raised for the application runs after that lock is
+ * released ({@link DispatchQueue}).
  *
  * <p>Receiving: the engine is handed each chunk it asks for (a preamble, a frame's remainder) as
  * a heap array of exactly that size, which it and the application may keep (a message's segments
@@ -99,7 +97,7 @@ final class SocketHandler extends ChannelInboundHandlerAdapter implements Transp
         this.channel = ch;
         ch.config().setWriteBufferWaterMark(new WriteBufferWaterMark(WRITE_LOW_WATER, WRITE_HIGH_WATER));
         ch.pipeline().addLast("inkwire-flush", new FlushConsolidationHandler(FLUSHES_PER_BATCH, true));
-        ch.pipeline().addLast(engine instanceof ProtocolV2 ? "inkwire-msgr2" : "inkwire-msgr1", this);
+        ch.pipeline().addLast("inkwire-" + engine.protocol(), this);
     }
 
     // ------------------------------------------------------------ Netty side
@@ -245,7 +243,7 @@ final class SocketHandler extends ChannelInboundHandlerAdapter implements Transp
             return;
         }
         long idleMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastActiveNanos);
-        if (timeouts.idleMillis() > 0 && idleMs >= timeouts.idleMillis() && engine instanceof ProtocolV2 v2 && v2.session().isLossy()) {
+        if (timeouts.idleMillis() > 0 && idleMs >= timeouts.idleMillis() && engine.session().isLossy()) {
             // Ceph closes a connection idle this long; a lossy session ends with it (a lossless one would only reconnect)
             onEngine(() -> engine.onTransportClosed(new java.net.SocketTimeoutException("no message to or from " + channel.remoteAddress() + " for "
                     + idleMs + " ms (ms_connection_idle_timeout " + timeouts.idleMillis() + " ms): idle connection closed")));
@@ -301,10 +299,7 @@ final class SocketHandler extends ChannelInboundHandlerAdapter implements Transp
         }
     }
 
-    /**
-     * Runs {@code r} with the engine's lock held: a msgr2 engine's current session (an acceptor may
-     * switch sessions inside {@code r}), a msgr1 engine itself.
-     */
+    /** Runs {@code r} with the engine's lock held: its current session (an acceptor may switch sessions inside {@code r}). */
     void onEngine(Runnable r) {
         Object before = listenerOf(engine);
         synchronized (lock()) {
@@ -313,13 +308,13 @@ final class SocketHandler extends ChannelInboundHandlerAdapter implements Transp
         afterEngine(before);
     }
 
-    /** The engine's lock: a msgr2 engine's current session, a msgr1 engine itself. */
+    /** The engine's lock: the session it serves now. */
     private Object lock() {
-        return engine instanceof ProtocolV2 v2 ? v2.session() : engine;
+        return engine.session();
     }
 
     private static Object listenerOf(ProtocolEngine e) {
-        return e instanceof ProtocolV2 v2 ? v2.session().listener() : null;
+        return e.session().listener();
     }
 
     /**
@@ -388,7 +383,7 @@ final class SocketHandler extends ChannelInboundHandlerAdapter implements Transp
                 channel.write(out).addListener(w -> {
                     if (w.isSuccess()) {
                         written.complete(null);
-                    } else if (!(engine instanceof ProtocolV2 v2) || v2.session().isLossy()) {
+                    } else if (engine.session().isLossy()) {
                         written.completeExceptionally(w.cause());
                     }
                     // a failed write of a lossless session's message is sent again after the reconnect;
@@ -405,7 +400,7 @@ final class SocketHandler extends ChannelInboundHandlerAdapter implements Transp
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext c) throws Exception {
-        if (channel.isWritable() && engine instanceof ProtocolV2) {
+        if (channel.isWritable()) {
             // Never in line: Netty raises this inside a write or flush (a write that crosses the high
             // mark makes FlushConsolidationHandler flush, which may drain below the low mark at once),
             // and encoding the next frame there would interleave it with the one being written —
@@ -417,9 +412,9 @@ final class SocketHandler extends ChannelInboundHandlerAdapter implements Transp
 
     /** Writes what waited for the socket to drain, from a task of its own. */
     private void writeWaiting() {
-        if (engine instanceof ProtocolV2 v2 && channel.isWritable()) {
+        if (channel.isWritable()) {
             onEngine(() -> {
-                v2.writeQueued();
+                engine.writeQueued();
                 flush();
             });
         }

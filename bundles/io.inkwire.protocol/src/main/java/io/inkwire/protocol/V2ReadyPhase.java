@@ -1,0 +1,160 @@
+package io.inkwire.protocol;
+
+import io.inkwire.api.ProtocolException;
+import io.inkwire.api.message.RawMessage;
+import io.inkwire.api.mode.Frame;
+import io.inkwire.wire.MessageHeader2;
+import io.inkwire.wire.Tag;
+import io.inkwire.wire.frame.AckFrame;
+import io.inkwire.wire.frame.ControlFrame;
+import io.inkwire.wire.frame.Keepalive2AckFrame;
+import io.inkwire.wire.frame.Keepalive2Frame;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * msgr2's established session ({@code ProtocolV2::handle_message}, {@code write_message},
+ * {@code handle_keepalive2(_ack)}, {@code handle_message_ack}): MESSAGE frames both ways with
+ * their sequence numbers and piggy-backed acks, ACK, KEEPALIVE2 and its ack. A lossless session
+ * keeps what it sent until the peer acknowledged it, and stops writing while the unacknowledged
+ * bytes are over {@link MessengerCore#maxUnackedBytes()}.
+ */
+final class V2ReadyPhase {
+
+    /** Header, front, middle, data: the alignments of a MESSAGE frame's segments (Frame.of copies them). */
+    private static final int[] MESSAGE_ALIGNMENTS = {Frame.DEFAULT_ALIGNMENT, Frame.DEFAULT_ALIGNMENT, Frame.DEFAULT_ALIGNMENT, Frame.PAGE_ALIGNMENT};
+
+    private final ProtocolV2 e;
+
+    V2ReadyPhase(ProtocolV2 e) {
+        this.e = e;
+    }
+
+    void handleControl(ControlFrame c) throws ProtocolException {
+        if (c instanceof Keepalive2Frame k) {
+            e.sendControl(new Keepalive2AckFrame(k.sec(), k.nsec()));
+        } else if (c instanceof Keepalive2AckFrame k) {
+            e.listener().onKeepaliveAck(k.sec(), k.nsec());
+        } else if (c instanceof AckFrame a) {
+            Session session = e.session();
+            synchronized (session) {
+                session.acked(a.seq());
+                writeQueued(); // acknowledged bytes may make room under the unacked limit
+            }
+        } else {
+            throw new ProtocolException("unexpected " + Tag.name(c.tag()) + " frame on an established session");
+        }
+    }
+
+    void handleMessage(Frame f) throws ProtocolException {
+        MessageHeader2 h = MessageHeader2.decode(f.segment(0));
+        Session session = e.session();
+        synchronized (session) {
+            if (!e.lossy) {
+                session.acked(h.ackSeq());
+            }
+            if (h.seq() <= session.inSeq) {
+                return; // a duplicate after a reconnect: already delivered
+            }
+            session.inSeq = h.seq();
+            RawMessage m = RawMessage.builder(h.type()).version(h.version()).compatVersion(h.compatVersion()).priority(h.priority())
+                    .tid(h.tid()).seq(h.seq()).dataOff(h.dataOff()).flags(h.flags())
+                    .front(f.segment(1)).middle(f.segment(2)).data(f.segment(3)).build();
+            e.listener().onMessage(m);
+            if (!e.lossy) {
+                writeQueued(); // the piggy-backed ack may have made room
+            }
+        }
+    }
+
+    /** Queues {@code m} on the session, and writes it at once when this socket serves the session ready. */
+    void send(RawMessage m, CompletableFuture<Void> written) {
+        Session session = e.session();
+        synchronized (session) {
+            if (session.isClosed() || (e.isClosed() && session.isLossy())) {
+                throw new IllegalStateException("connection closed");
+            }
+            session.queue(m, written);
+            if (e.isReady() && session.engine() == e) {
+                writeQueued();
+                e.transport.flush();
+            }
+        }
+    }
+
+    /** Writes queued messages while the unacked-bytes budget allows (lossless) — call with the session locked. */
+    void writeQueued() {
+        Session session = e.session();
+        if (!e.isReady() || session.engine() != e) {
+            return;
+        }
+        long budget = e.core.maxUnackedBytes();
+        while (!session.outQueue.isEmpty()) {
+            Session.Outgoing o = session.outQueue.peekFirst();
+            if (!e.lossy && session.unackedBytes > 0 && session.unackedBytes + o.bytes > budget) {
+                break; // back-pressure: the peer must acknowledge before more goes out
+            }
+            if (!e.transport.writable()) {
+                break; // the socket is behind: the transport calls again once it drained (no frames pile up in its buffers)
+            }
+            session.pollQueued();
+            o.seq = ++session.outSeq;
+            if (!e.lossy) {
+                session.sent.add(o);
+                session.unackedBytes += o.bytes;
+            }
+            writeMessage(session, o);
+            if (e.isClosed()) {
+                return;
+            }
+        }
+    }
+
+    private void writeMessage(Session session, Session.Outgoing o) {
+        RawMessage m = o.message;
+        session.inSeqAcked = session.inSeq;
+        MessageHeader2 h = new MessageHeader2(o.seq, m.tid(), m.type(), m.priority(), m.version(), 0, m.dataOff(), session.inSeq,
+                MessageHeader2.CEPH_MSG_FOOTER_COMPLETE | MessageHeader2.CEPH_MSG_FOOTER_NOCRC, m.compatVersion());
+        Frame f = Frame.of(Tag.MESSAGE, new ByteBuffer[] {ByteBuffer.wrap(h.encode()), m.front(), m.middle(), m.data()}, MESSAGE_ALIGNMENTS);
+        try {
+            // a lossless message's future may see several writes (resends); completing it is idempotent
+            e.transport.write(e.codec().encode(f), o.written);
+        } catch (ProtocolException ex) {
+            e.fail(ex);
+        }
+    }
+
+    /**
+     * Sends an ACK when messages arrived since we last told the peer and nothing is going back
+     * (lossless sessions only, as {@code ProtocolV2::handle_message} does). The transport calls it
+     * after each batch of reads.
+     */
+    void ackIfNeeded() {
+        Session session = e.session();
+        synchronized (session) {
+            if (!e.isReady() || e.lossy || session.engine() != e || session.inSeq <= session.inSeqAcked) {
+                return;
+            }
+            session.inSeqAcked = session.inSeq;
+            try {
+                e.sendControl(new AckFrame(session.inSeq));
+            } catch (ProtocolException ex) {
+                e.fail(ex);
+            }
+        }
+    }
+
+    /** Sends a KEEPALIVE2 stamped with the wall clock; returns the stamp. */
+    Instant sendKeepalive() {
+        Instant now = Instant.now();
+        if (e.isReady()) {
+            try {
+                e.sendControl(new Keepalive2Frame(now.getEpochSecond(), now.getNano()));
+            } catch (ProtocolException ex) {
+                e.fail(ex);
+            }
+        }
+        return now;
+    }
+}

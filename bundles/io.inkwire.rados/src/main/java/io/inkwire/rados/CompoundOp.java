@@ -1,0 +1,88 @@
+package io.inkwire.rados;
+
+import io.inkwire.api.message.MessageDecodeException;
+import io.inkwire.codec.osd.OsdOp;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * What {@link ReadOp} and {@link WriteOp} share: the ops in order, each with the slot its result
+ * goes to, and the per-operation flags. Several ops travel in one MOSDOp and the OSD applies a
+ * write operation's ops all or none.
+ */
+public abstract sealed class CompoundOp permits ReadOp, WriteOp {
+
+    /** Decodes an op's output; the decoders of codec.osd throw a checked exception. */
+    @FunctionalInterface
+    interface OutputDecoder<T> {
+        T decode(ByteBuffer out) throws MessageDecodeException;
+    }
+
+    private final List<OsdOp> ops = new ArrayList<>();
+    private final List<OpSlot<?>> slots = new ArrayList<>();
+    private int opFlags;
+
+    CompoundOp() {
+    }
+
+    /** Adds an op whose output is decoded into its slot. */
+    <T> OpSlot<T> add(OsdOp op, OutputDecoder<T> decoder) {
+        OpSlot<T> slot = new OpSlot<>(decoder == null ? null : out -> {
+            try {
+                return decoder.decode(out);
+            } catch (MessageDecodeException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+        });
+        ops.add(op);
+        slots.add(slot);
+        return slot;
+    }
+
+    /** Sets {@code CEPH_OSD_OP_FLAG_FAILOK} on the last op added: its failure does not fail the others. */
+    void failOkOnLast() {
+        int i = ops.size() - 1;
+        if (i < 0) {
+            throw new IllegalStateException("no op to mark");
+        }
+        ops.set(i, ops.get(i).withFlags(ops.get(i).flags() | io.inkwire.codec.osd.OsdFlags.CEPH_OSD_OP_FLAG_FAILOK));
+    }
+
+    void addFlags(int cephOsdFlags) {
+        this.opFlags |= cephOsdFlags;
+    }
+
+    /** The {@code CEPH_OSD_FLAG_*} bits this operation adds to the request. */
+    public int flags() {
+        return opFlags;
+    }
+
+    /** The ops, in order (for the request engine). */
+    public List<OsdOp> ops() {
+        return Collections.unmodifiableList(ops);
+    }
+
+    /** How many ops this operation holds. */
+    public int size() {
+        return ops.size();
+    }
+
+    /** Fills every op's slot from the reply's ops (the request engine calls this once). */
+    public void complete(List<OsdOp> replied) {
+        for (int i = 0; i < slots.size(); i++) {
+            OsdOp r = i < replied.size() ? replied.get(i) : null;
+            slots.get(i).fill(r == null ? 0 : r.rval(), r == null || r.output() == null ? ByteBuffer.allocate(0) : r.output());
+        }
+    }
+
+    /** Bytes of input this operation sends (the data segment), for the in-flight bytes throttle. */
+    public long inputBytes() {
+        long n = 0;
+        for (OsdOp op : ops) {
+            n += op.input() == null ? 0 : op.input().remaining();
+        }
+        return n;
+    }
+}

@@ -1,0 +1,35 @@
+package io.inkwire.rados;
+
+import java.util.Map;
+
+/**
+ * What the request engine has done, as Ceph's objecter perf counters ({@code ceph daemon
+ * client.X perf dump} → {@code objecter}): readable as a JMX MXBean under
+ * {@code io.inkwire:type=Objecter,name=<entity>}.
+ */
+public interface ObjecterCounters {
+
+    /** Ops submitted and not yet completed ({@code op_active}). */
+    long getOpsInFlight();
+
+    /** MOSDOps sent, resends included ({@code op_send}). */
+    long getOpsSent();
+
+    /** MOSDOps sent again after a map change, a session reset or a redirect ({@code op_resend}). */
+    long getOpsResent();
+
+    /** MOSDOpReplies received ({@code op_reply}). */
+    long getReplies();
+
+    /** Ops completed with an error, by errno name ("ENOENT" → 3). */
+    Map<String, Long> getErrorsByErrno();
+
+    /** Epoch of the OSDMap in use ({@code map_epoch}). */
+    long getMapEpoch();
+
+    /** Full and incremental maps applied ({@code map_full}, {@code map_inc}). */
+    long getMapsApplied();
+
+    /** Open OSD sessions ({@code omap_open} minus {@code omap_close}). */
+    int getOsdSessions();
+}

@@ -1,0 +1,127 @@
+package io.inkwire.rados;
+
+import io.inkwire.codec.osd.HObject;
+import io.inkwire.codec.osd.OmapKeys;
+import io.inkwire.codec.osd.OmapVals;
+import io.inkwire.codec.osd.OsdFlags;
+import io.inkwire.codec.osd.OsdOp;
+import io.inkwire.codec.osd.PgNlsResponse;
+import io.inkwire.codec.osd.SparseReadResult;
+import io.inkwire.codec.osd.XattrMap;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.SortedMap;
+
+/**
+ * A compound read: several ops on one object in one request, as librados's
+ * {@code ObjectReadOperation}. Each method adds an op and returns the slot its result lands in.
+ * The operation fails as a whole when an op without {@link #failOk()} fails; the per-op return
+ * values are in the slots either way.
+ */
+public final class ReadOp extends CompoundOp {
+
+    /** {@code CEPH_OSD_OP_READ}: up to {@code length} bytes from {@code offset} (0 = to the end). */
+    public OpSlot<ByteBuffer> read(long offset, long length) {
+        return add(OsdOp.read(offset, length), out -> out);
+    }
+
+    /** {@code CEPH_OSD_OP_SPARSE_READ}: the extents that hold data, and their bytes. */
+    public OpSlot<SparseReadResult> sparseRead(long offset, long length) {
+        return add(OsdOp.sparseRead(offset, length), SparseReadResult::decode);
+    }
+
+    /** {@code CEPH_OSD_OP_STAT}: size and mtime. */
+    public OpSlot<ObjectStat> stat() {
+        return add(OsdOp.stat(), out -> {
+            io.inkwire.codec.osd.ObjectStat s = io.inkwire.codec.osd.ObjectStat.decode(out);
+            return new ObjectStat(s.size(), Instant.ofEpochSecond(s.mtime().sec(), s.mtime().nsec()));
+        });
+    }
+
+    /** {@code CEPH_OSD_OP_GETXATTR}. */
+    public OpSlot<ByteBuffer> getXattr(String name) {
+        return add(OsdOp.getXattr(name), out -> out);
+    }
+
+    /** {@code CEPH_OSD_OP_GETXATTRS}: every xattr. */
+    public OpSlot<SortedMap<String, ByteBuffer>> getXattrs() {
+        return add(OsdOp.getXattrs(), out -> XattrMap.decode(out).entries());
+    }
+
+    /** {@code CEPH_OSD_OP_OMAPGETVALS}: up to {@code max} pairs after {@code startAfter} whose keys start with {@code prefix}. */
+    public OpSlot<OmapVals> omapGetVals(String startAfter, String prefix, long max) {
+        return add(OsdOp.omapGetVals(startAfter, prefix, max), OmapVals::decode);
+    }
+
+    /** {@code CEPH_OSD_OP_OMAPGETKEYS}. */
+    public OpSlot<OmapKeys> omapGetKeys(String startAfter, long max) {
+        return add(OsdOp.omapGetKeys(startAfter, max), OmapKeys::decode);
+    }
+
+    /** {@code CEPH_OSD_OP_OMAPGETVALSBYKEYS}. */
+    public OpSlot<SortedMap<String, ByteBuffer>> omapGetValsByKeys(Collection<String> keys) {
+        return add(OsdOp.omapGetValsByKeys(keys), out -> XattrMap.decode(out).entries());
+    }
+
+    /** {@code CEPH_OSD_OP_OMAPGETHEADER}. */
+    public OpSlot<ByteBuffer> omapGetHeader() {
+        return add(OsdOp.omapGetHeader(), out -> out);
+    }
+
+    /** {@code CEPH_OSD_OP_ASSERT_VER}: fails with ERANGE/EOVERFLOW unless the object is at {@code version}. */
+    public OpSlot<Void> assertVersion(long version) {
+        return add(OsdOp.assertVersion(version), null);
+    }
+
+    /** {@code CEPH_OSD_OP_ASSERT_EXISTS}: ENOENT unless the object exists. */
+    public OpSlot<Void> assertExists() {
+        return add(OsdOp.assertExists(), null);
+    }
+
+    /** {@code CEPH_OSD_OP_CMPXATTR} on the xattr's bytes; ECANCELED when the comparison fails. */
+    public OpSlot<Void> cmpXattr(String name, int cmpOp, ByteBuffer value) {
+        return add(OsdOp.cmpXattr(name, cmpOp, value), null);
+    }
+
+    /** {@code CEPH_OSD_OP_CMPEXT}: {@code -MAX_ERRNO - offset} of the first mismatch. */
+    public OpSlot<Void> cmpExt(long offset, ByteBuffer expected) {
+        return add(OsdOp.cmpExt(offset, expected), null);
+    }
+
+    /** {@code CEPH_OSD_OP_CALL} of an object class method that reads. */
+    public OpSlot<ByteBuffer> exec(String cls, String method, ByteBuffer input) {
+        return add(OsdOp.call(cls, method, input), out -> out);
+    }
+
+    /** {@code CEPH_OSD_OP_LIST_WATCHERS} output, raw. */
+    public OpSlot<ByteBuffer> listWatchers() {
+        return add(OsdOp.listWatchers(), out -> out);
+    }
+
+    /**
+     * {@code CEPH_OSD_OP_PGNLS}: up to {@code max} objects of a PG after {@code cursor}. A PG op:
+     * only {@link IoCtx#list} sends it, aimed at a PG rather than an object.
+     */
+    public OpSlot<PgNlsResponse> pgNls(int max, HObject cursor) {
+        return add(OsdOp.pgnls(max, cursor, 0), PgNlsResponse::decode);
+    }
+
+    /** The last op added may fail without failing the others ({@code CEPH_OSD_OP_FLAG_FAILOK}). */
+    public ReadOp failOk() {
+        failOkOnLast();
+        return this;
+    }
+
+    /** Reads may go to any replica ({@code CEPH_OSD_FLAG_BALANCE_READS}). */
+    public ReadOp balanceReads() {
+        addFlags(OsdFlags.CEPH_OSD_FLAG_BALANCE_READS);
+        return this;
+    }
+
+    /** Reads go to the nearest replica ({@code CEPH_OSD_FLAG_LOCALIZE_READS}). */
+    public ReadOp localizeReads() {
+        addFlags(OsdFlags.CEPH_OSD_FLAG_LOCALIZE_READS);
+        return this;
+    }
+}

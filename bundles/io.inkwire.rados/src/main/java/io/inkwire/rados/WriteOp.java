@@ -1,0 +1,109 @@
+package io.inkwire.rados;
+
+import io.inkwire.codec.osd.OsdFlags;
+import io.inkwire.codec.osd.OsdOp;
+import java.nio.ByteBuffer;
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * A compound write: several ops on one object applied all or none, as librados's
+ * {@code ObjectWriteOperation}. Guards ({@link #assertExists()}, {@link #assertVersion},
+ * {@link #cmpXattr}, {@link #cmpExt}) placed first make the whole operation conditional. The
+ * buffers handed in are read when the request is sent and must not change until the operation
+ * completes.
+ */
+public final class WriteOp extends CompoundOp {
+
+    public OpSlot<Void> write(long offset, ByteBuffer data) {
+        return add(OsdOp.write(offset, data), null);
+    }
+
+    /** Replaces the object's whole content ({@code CEPH_OSD_OP_WRITEFULL}). */
+    public OpSlot<Void> writeFull(ByteBuffer data) {
+        return add(OsdOp.writeFull(data), null);
+    }
+
+    public OpSlot<Void> append(ByteBuffer data) {
+        return add(OsdOp.append(data), null);
+    }
+
+    public OpSlot<Void> truncate(long size) {
+        return add(OsdOp.truncate(size), null);
+    }
+
+    public OpSlot<Void> zero(long offset, long length) {
+        return add(OsdOp.zero(offset, length), null);
+    }
+
+    /** Creates the object; with {@code exclusive}, EEXIST when it exists. */
+    public OpSlot<Void> create(boolean exclusive) {
+        return add(OsdOp.create(exclusive), null);
+    }
+
+    public OpSlot<Void> remove() {
+        return add(OsdOp.delete(), null);
+    }
+
+    public OpSlot<Void> setXattr(String name, ByteBuffer value) {
+        return add(OsdOp.setXattr(name, value), null);
+    }
+
+    public OpSlot<Void> rmXattr(String name) {
+        return add(OsdOp.rmXattr(name), null);
+    }
+
+    public OpSlot<Void> omapSet(Map<String, ByteBuffer> values) {
+        return add(OsdOp.omapSetVals(values), null);
+    }
+
+    public OpSlot<Void> omapRmKeys(Collection<String> keys) {
+        return add(OsdOp.omapRmKeys(keys), null);
+    }
+
+    /** Removes the keys in [{@code begin}, {@code end}). */
+    public OpSlot<Void> omapRmRange(String begin, String end) {
+        return add(OsdOp.omapRmKeyRange(begin, end), null);
+    }
+
+    public OpSlot<Void> omapClear() {
+        return add(OsdOp.omapClear(), null);
+    }
+
+    public OpSlot<Void> omapSetHeader(ByteBuffer header) {
+        return add(OsdOp.omapSetHeader(header), null);
+    }
+
+    public OpSlot<Void> assertExists() {
+        return add(OsdOp.assertExists(), null);
+    }
+
+    public OpSlot<Void> assertVersion(long version) {
+        return add(OsdOp.assertVersion(version), null);
+    }
+
+    /** ECANCELED (and nothing applied) unless the xattr compares as asked ({@code CEPH_OSD_CMPXATTR_OP_*}). */
+    public OpSlot<Void> cmpXattr(String name, int cmpOp, ByteBuffer value) {
+        return add(OsdOp.cmpXattr(name, cmpOp, value), null);
+    }
+
+    public OpSlot<Void> cmpExt(long offset, ByteBuffer expected) {
+        return add(OsdOp.cmpExt(offset, expected), null);
+    }
+
+    /** {@code CEPH_OSD_OP_CALL} of an object class method that writes. */
+    public OpSlot<ByteBuffer> exec(String cls, String method, ByteBuffer input) {
+        return add(OsdOp.call(cls, method, input), out -> out);
+    }
+
+    /** Rolls the object back to a pool or self-managed snapshot. */
+    public OpSlot<Void> rollback(long snapId) {
+        return add(OsdOp.rollback(snapId), null);
+    }
+
+    /** The write goes through even when the pool or cluster is full ({@code CEPH_OSD_FLAG_FULL_TRY}). */
+    public WriteOp fullTry() {
+        addFlags(OsdFlags.CEPH_OSD_FLAG_FULL_TRY);
+        return this;
+    }
+}

@@ -1,0 +1,163 @@
+package io.inkwire.rados.internal;
+
+import io.inkwire.codec.osd.HObject;
+import io.inkwire.codec.osd.PgNlsResponse;
+import io.inkwire.rados.IoCtx;
+import io.inkwire.rados.ListCursor;
+import io.inkwire.rados.ObjectEntry;
+import io.inkwire.rados.ObjectPage;
+import io.inkwire.rados.OpSlot;
+import io.inkwire.rados.OperationResult;
+import io.inkwire.rados.RadosException;
+import io.inkwire.rados.ReadOp;
+import io.inkwire.rados.WriteOp;
+import io.inkwire.wire.CephDecoder;
+import io.inkwire.wire.CephEncoder;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/** An {@link IoCtx}: a pool, a namespace and a locator key over the engine. */
+final class IoCtxImpl implements IoCtx {
+
+    /** {@code librados::all_nspaces}: the namespace that lists every namespace. */
+    static final String ALL_NSPACES = "\u0001";
+
+    private final Objecter objecter;
+    private final long poolId;
+    private final String pool;
+    private final String nspace;
+    private final String locator;
+
+    IoCtxImpl(Objecter objecter, long poolId, String pool, String nspace, String locator) {
+        this.objecter = objecter;
+        this.poolId = poolId;
+        this.pool = pool;
+        this.nspace = nspace;
+        this.locator = locator;
+    }
+
+    @Override
+    public String pool() {
+        return pool;
+    }
+
+    @Override
+    public long poolId() {
+        return poolId;
+    }
+
+    @Override
+    public String namespace() {
+        return nspace;
+    }
+
+    @Override
+    public String locator() {
+        return locator;
+    }
+
+    @Override
+    public IoCtx withNamespace(String ns) {
+        return new IoCtxImpl(objecter, poolId, pool, ns == null ? "" : ns, locator);
+    }
+
+    @Override
+    public IoCtx withLocator(String key) {
+        return new IoCtxImpl(objecter, poolId, pool, nspace, key == null ? "" : key);
+    }
+
+    @Override
+    public CompletionStage<OperationResult> operate(String oid, WriteOp op) {
+        return objecter.submit(poolId, pool, nspace, locator, oid, op, true, -1);
+    }
+
+    @Override
+    public CompletionStage<OperationResult> operate(String oid, ReadOp op) {
+        return objecter.submit(poolId, pool, nspace, locator, oid, op, false, -1);
+    }
+
+    @Override
+    public CompletionStage<ObjectPage> list(ListCursor cursor, int max) {
+        return listing(nspace, cursor, max);
+    }
+
+    @Override
+    public CompletionStage<ObjectPage> listAllNamespaces(ListCursor cursor, int max) {
+        return listing(ALL_NSPACES, cursor, max);
+    }
+
+    /**
+     * PGNLS over the PGs in order from the cursor's, as {@code Objecter::_nlist_submit} walks
+     * them: a PG is done when the OSD answers 1 or with no entries; a page ends when it holds
+     * {@code max} entries or the last PG is done.
+     */
+    private CompletionStage<ObjectPage> listing(String ns, ListCursor cursor, int max) {
+        if (max <= 0) {
+            return CompletableFuture.failedFuture(new RadosException(22, pool, nspace, null, "page size " + max));
+        }
+        CompletableFuture<ObjectPage> page = new CompletableFuture<>();
+        step(ns, cursor, max, new ArrayList<>(), page);
+        return page;
+    }
+
+    private void step(String ns, ListCursor at, int max, List<ObjectEntry> got, CompletableFuture<ObjectPage> page) {
+        int pgNum = objecter.pgNum(poolId);
+        if (pgNum < 0) {
+            page.completeExceptionally(new RadosException(2, pool, nspace, null, "pool " + pool));
+            return;
+        }
+        if (at.pgSeed() >= pgNum) {
+            page.complete(new ObjectPage(got, Optional.empty()));
+            return;
+        }
+        HObject from = at.position().length == 0 ? HObject.MIN : decodeCursor(at.position());
+        ReadOp op = new ReadOp();
+        OpSlot<PgNlsResponse> listed = op.pgNls(max - got.size(), from);
+        objecter.submit(poolId, pool, ns, "", "", op, false, at.pgSeed()).whenComplete((r, e) -> {
+            if (e != null) {
+                page.completeExceptionally(io.inkwire.rados.Rados.unwrap(e));
+                return;
+            }
+            PgNlsResponse resp;
+            try {
+                resp = listed.get();
+            } catch (RuntimeException bad) {
+                page.completeExceptionally(new RadosException(5, pool, nspace, null, "PGNLS reply: " + bad.getMessage()));
+                return;
+            }
+            for (PgNlsResponse.Entry en : resp.entries()) {
+                got.add(new ObjectEntry(en.nspace(), en.oid(), en.locator()));
+            }
+            boolean pgDone = r.result() == 1 || resp.entries().isEmpty() || resp.handle().max();
+            ListCursor next = pgDone ? new ListCursor(at.pgSeed() + 1, new byte[0]) : new ListCursor(at.pgSeed(), encodeCursor(resp.handle()));
+            if (got.size() >= max) {
+                page.complete(new ObjectPage(got, next.pgSeed() >= pgNum ? Optional.empty() : Optional.of(next)));
+            } else {
+                step(ns, next, max, got, page);
+            }
+        });
+    }
+
+    private static byte[] encodeCursor(HObject h) {
+        CephEncoder e = new CephEncoder(64);
+        h.encode(e);
+        return e.toByteArray();
+    }
+
+    private static HObject decodeCursor(byte[] b) {
+        try {
+            return HObject.decode(new CephDecoder(ByteBuffer.wrap(b), "listing cursor"));
+        } catch (io.inkwire.api.ProtocolException e) {
+            throw new IllegalArgumentException("not a listing cursor: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "IoCtx{" + pool + (nspace.isEmpty() ? "" : "/" + nspace) + "}";
+    }
+}

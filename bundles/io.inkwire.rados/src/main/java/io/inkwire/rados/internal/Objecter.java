@@ -1,0 +1,838 @@
+package io.inkwire.rados.internal;
+
+import io.inkwire.api.Connection;
+import io.inkwire.api.Dispatcher;
+import io.inkwire.api.Errno;
+import io.inkwire.api.MessengerConfig;
+import io.inkwire.api.MessengerFactory;
+import io.inkwire.api.ProtocolException;
+import io.inkwire.api.addr.EntityAddr;
+import io.inkwire.api.addr.EntityAddrVec;
+import io.inkwire.api.addr.EntityType;
+import io.inkwire.api.config.CephConfig;
+import io.inkwire.api.message.RawMessage;
+import io.inkwire.codec.osd.MOSDBackoff;
+import io.inkwire.codec.osd.MOSDMap;
+import io.inkwire.codec.osd.MOSDOp;
+import io.inkwire.codec.osd.MOSDOpReply;
+import io.inkwire.codec.osd.ObjectLocator;
+import io.inkwire.codec.osd.OsdFlags;
+import io.inkwire.codec.osd.PgId;
+import io.inkwire.codec.osd.SpgId;
+import io.inkwire.codec.osd.UTime;
+import io.inkwire.monclient.MonClient;
+import io.inkwire.rados.CompoundOp;
+import io.inkwire.rados.IoCtx;
+import io.inkwire.rados.ObjecterCounters;
+import io.inkwire.rados.OperationResult;
+import io.inkwire.rados.PoolInfo;
+import io.inkwire.rados.RadosClient;
+import io.inkwire.rados.RadosException;
+import io.inkwire.rados.placement.ObjectPlacement;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The request engine, as Ceph's {@code Objecter} ({@code src/osdc/Objecter.cc}) and the kernel's
+ * {@code net/ceph/osd_client.c} keep it: ops get a tid, are aimed by placement over the current
+ * OSDMap ({@link Target}), travel on one lossy session per OSD opened on demand, and are sent
+ * again (same tid, {@code retry_attempt}+1, RETRY flag: the OSD's duplicate detection applies a
+ * write once) when a new map moves their PG to a new interval or another OSD, when the pool's
+ * {@code last_force_op_resend} passes them, and when their session resets. Ops wait while the map
+ * pauses them (PAUSERD, PAUSEWR, FULL, a full pool) and resume when it no longer does; an op whose
+ * pool is gone completes with ENOENT. The codecs know nothing of this, and this class nothing of
+ * encodings: placement and maps come through {@link MapView}.
+ *
+ * <p>One lock guards the engine's state; callers' stages are completed after it is released.
+ */
+public final class Objecter implements RadosClient, Dispatcher {
+
+    private static final System.Logger LOG = System.getLogger(Objecter.class.getName());
+    /** {@code CEPH_SUBSCRIBE_ONETIME} is not used: a continuous subscription keeps every new map coming. */
+    private static final String OSDMAP = "osdmap";
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Map<Long, Op> ops = new ConcurrentHashMap<>();
+    private final Map<Integer, OsdSession> sessions = new TreeMap<>();
+    /** Ops with no session: paused, no primary, or waiting for a map that has their pool. */
+    private final Map<Long, Op> homeless = new TreeMap<>();
+    private final ArrayDeque<Runnable> throttled = new ArrayDeque<>();
+    private final AtomicLong lastTid = new AtomicLong();
+    private final ScheduledExecutorService timer;
+    private final MOSDOp.Codec opCodec = new MOSDOp.Codec();
+    private final MOSDOpReply.Codec replyCodec = new MOSDOpReply.Codec();
+    private final MOSDMap.Codec mapCodec = new MOSDMap.Codec();
+    private final MOSDBackoff.Codec backoffCodec = new MOSDBackoff.Codec();
+    private final Counters counters = new Counters();
+    private final CompletableFuture<Void> firstMap = new CompletableFuture<>();
+    private final List<MapWaiter> mapWaiters = new ArrayList<>();
+
+    private final long osdOpTimeoutNanos;
+    private final long monOpTimeoutNanos;
+    private final long idleNanos;
+    private final boolean msgr2;
+    private final boolean msgr1;
+    private final int maxInflightOps;
+    private final long maxInflightBytes;
+    private int inflightOps;
+    private long inflightBytes;
+
+    private volatile MapView map;
+    private volatile MonClient mon;
+    private volatile boolean closed;
+
+    private record MapWaiter(long epoch, CompletableFuture<Long> future) {
+    }
+
+    private Objecter(CephConfig options) {
+        this.osdOpTimeoutNanos = seconds(options.getSeconds("rados_osd_op_timeout", 0));
+        this.monOpTimeoutNanos = seconds(options.getSeconds("rados_mon_op_timeout", 0));
+        this.idleNanos = seconds(options.getSeconds("ms_connection_idle_timeout", 900));
+        this.msgr2 = options.getBoolean("ms_bind_msgr2", true);
+        this.msgr1 = options.getBoolean("ms_bind_msgr1", true);
+        this.maxInflightOps = (int) Math.max(1, options.getLong("objecter_inflight_ops", 1024));
+        this.maxInflightBytes = Math.max(1, options.getLong("objecter_inflight_op_bytes", 100L << 20));
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "inkwire-objecter-tick");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    private static long seconds(double s) {
+        return s <= 0 ? 0 : (long) (s * 1e9);
+    }
+
+    /** See {@link io.inkwire.rados.Rados#connect}. */
+    public static RadosClient connect(MessengerFactory transport, MessengerConfig config, List<EntityAddrVec> mons, Duration mountTimeout)
+            throws IOException, TimeoutException, InterruptedException {
+        Objecter o = new Objecter(config.options());
+        MonClient mc = MonClient.connect(transport, config.toBuilder().dispatcher(new Forwarding(o, config.dispatcher())).build(),
+                mons, mountTimeout);
+        try {
+            o.start(mc, mountTimeout);
+            return o;
+        } catch (IOException | TimeoutException | InterruptedException | RuntimeException e) {
+            o.close();
+            throw e;
+        }
+    }
+
+    private void start(MonClient mc, Duration mountTimeout) throws IOException, TimeoutException, InterruptedException {
+        this.mon = mc;
+        mc.subscribe(OSDMAP, 0, 0);
+        timer.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
+        try {
+            firstMap.get(mountTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IOException("no OSDMap: " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new TimeoutException("no OSDMap from the monitor within " + mountTimeout.toSeconds() + " s");
+        }
+    }
+
+    // ------------------------------------------------------------------ RadosClient
+
+    @Override
+    public IoCtx ioCtx(String pool) throws RadosException {
+        MapView.Pool p = map.pool(pool).orElseThrow(() -> new RadosException(2, pool, null, null, "pool " + pool));
+        return new IoCtxImpl(this, p.id(), p.name(), "", "");
+    }
+
+    @Override
+    public List<PoolInfo> pools() {
+        return map.pools();
+    }
+
+    @Override
+    public CompletionStage<Void> createPool(String name, int pgNum) {
+        String cmd = "{\"prefix\": \"osd pool create\", \"pool\": " + quote(name) + ", \"pg_num\": " + pgNum + "}";
+        return monCommand(cmd).thenCompose(v -> waitForPool(name, true));
+    }
+
+    @Override
+    public CompletionStage<Void> deletePool(String name) {
+        String cmd = "{\"prefix\": \"osd pool delete\", \"pool\": " + quote(name) + ", \"pool2\": " + quote(name)
+                + ", \"yes_i_really_really_mean_it\": true}";
+        return monCommand(cmd).thenCompose(v -> waitForPool(name, false));
+    }
+
+    private CompletionStage<Void> monCommand(String json) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        mon.command(json, new byte[0]).whenComplete((r, e) -> {
+            if (e != null) {
+                done.completeExceptionally(new RadosException(5, null, null, null, e.getMessage()));
+            } else if (r.r() < 0) {
+                done.completeExceptionally(new RadosException(r.r(), null, null, null, r.rs()));
+            } else {
+                done.complete(null);
+            }
+        });
+        if (monOpTimeoutNanos > 0) {
+            timer.schedule(() -> done.completeExceptionally(new RadosException(110, null, null, null, "monitor command")),
+                    monOpTimeoutNanos, TimeUnit.NANOSECONDS);
+        }
+        return done;
+    }
+
+    /** Ceph's librados waits for the map that shows a pool change ({@code wait_for_latest_osdmap}). */
+    private CompletionStage<Void> waitForPool(String name, boolean present) {
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        Runnable check = new Runnable() {
+            @Override
+            public void run() {
+                if (map.pool(name).isPresent() == present) {
+                    f.complete(null);
+                } else if (!f.isDone() && !closed) {
+                    waitForMap(map.epoch() + 1).whenComplete((e, t) -> this.run());
+                }
+            }
+        };
+        check.run();
+        return f;
+    }
+
+    private static String quote(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                b.append('\\').append(c);
+            } else if (c < 0x20) {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.append('"').toString();
+    }
+
+    @Override
+    public ObjectPlacement locate(String pool, String namespace, String locator, String object) throws RadosException {
+        MapView m = map;
+        MapView.Pool p = m.pool(pool).orElseThrow(() -> new RadosException(2, pool, null, null, "pool " + pool));
+        MapView.Placed placed = m.place(p, namespace, locator, object);
+        return new ObjectPlacement(m.epoch(), p.id(), placed.rawHash(), placed.seed(), placed.up(), placed.upPrimary(),
+                placed.acting(), placed.actingPrimary());
+    }
+
+    @Override
+    public long osdMapEpoch() {
+        MapView m = map;
+        return m == null ? 0 : m.epoch();
+    }
+
+    @Override
+    public CompletionStage<Long> waitForMap(long epoch) {
+        lock.lock();
+        try {
+            if (map != null && map.epoch() >= epoch) {
+                return CompletableFuture.completedFuture(map.epoch());
+            }
+            CompletableFuture<Long> f = new CompletableFuture<>();
+            mapWaiters.add(new MapWaiter(epoch, f));
+            return f;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public ObjecterCounters counters() {
+        return counters;
+    }
+
+    @Override
+    public MonClient monClient() {
+        return mon;
+    }
+
+    @Override
+    public void close() {
+        List<Runnable> done = new ArrayList<>();
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            for (Op op : List.copyOf(ops.values())) {
+                done.add(finish(op, null, new RadosException(108, op.poolName, op.nspace, op.oid, "client shut down")));
+            }
+            for (OsdSession s : sessions.values()) {
+                if (s.connection != null) {
+                    s.connection.close();
+                }
+            }
+            sessions.clear();
+        } finally {
+            lock.unlock();
+        }
+        done.forEach(Runnable::run);
+        timer.shutdownNow();
+        if (mon != null) {
+            mon.close();
+        }
+    }
+
+    /** The pool's pg_num in the current map, −1 when it is gone. */
+    int pgNum(long poolId) {
+        return map.pool(poolId).map(MapView.Pool::pgNum).orElse(-1);
+    }
+
+    // ------------------------------------------------------------------ submitting
+
+    /** Queues an op on one object (or a PG, for {@code pgSeed >= 0}); the stage completes with its result. */
+    CompletableFuture<OperationResult> submit(long poolId, String poolName, String nspace, String key, String oid,
+                                              CompoundOp compound, boolean write, int pgSeed) {
+        if (compound.size() == 0) {
+            return CompletableFuture.failedFuture(new RadosException(22, poolName, nspace, oid, "an operation with no ops"));
+        }
+        int flags = compound.flags() | (write ? OsdFlags.CEPH_OSD_FLAG_WRITE | OsdFlags.CEPH_OSD_FLAG_ONDISK
+                : OsdFlags.CEPH_OSD_FLAG_READ) | OsdFlags.CEPH_OSD_FLAG_KNOWN_REDIR;
+        if (pgSeed >= 0) {
+            flags |= OsdFlags.CEPH_OSD_FLAG_PGOP;
+        }
+        Op op = new Op(lastTid.incrementAndGet(), poolId, poolName, nspace, key, oid, compound, write, flags, pgSeed,
+                osdMapEpoch());
+        op.result.whenComplete((r, e) -> {
+            if (op.result.isCancelled()) {
+                cancel(op);
+            }
+        });
+        lock.lock();
+        try {
+            if (closed) {
+                op.result.completeExceptionally(new RadosException(108, poolName, nspace, oid, "client shut down"));
+                return op.result;
+            }
+            if (inflightOps < maxInflightOps && (inflightBytes + op.inputBytes <= maxInflightBytes || inflightOps == 0)) {
+                admit(op);
+            } else {
+                // objecter_inflight_ops / _op_bytes: wait for room, without blocking the caller's thread
+                throttled.add(() -> admit(op));
+            }
+        } finally {
+            lock.unlock();
+        }
+        return op.result;
+    }
+
+    /** Takes the throttle's budget and sends. Under the lock. */
+    private void admit(Op op) {
+        inflightOps++;
+        inflightBytes += op.inputBytes;
+        ops.put(op.tid, op);
+        counters.opsInFlight.incrementAndGet();
+        if (osdOpTimeoutNanos > 0) {
+            op.timeout = timer.schedule(() -> expire(op), osdOpTimeoutNanos, TimeUnit.NANOSECONDS);
+        }
+        retarget(op, true);
+    }
+
+    private void expire(Op op) {
+        Runnable done;
+        lock.lock();
+        try {
+            if (!ops.containsKey(op.tid)) {
+                return;
+            }
+            done = finish(op, null, new RadosException(110, op.poolName, op.nspace, op.oid, null));
+        } finally {
+            lock.unlock();
+        }
+        done.run();
+    }
+
+    private void cancel(Op op) {
+        lock.lock();
+        try {
+            if (ops.containsKey(op.tid)) {
+                finish(op, null, null);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Aims the op at the current map and sends it if its target changed (or {@code force}), else
+     * leaves it where it is. Under the lock. Returns what to complete after the lock, if the op ended.
+     */
+    private Runnable retarget(Op op, boolean force) {
+        MapView m = map;
+        Optional<MapView.Pool> pool = m.pool(op.poolId);
+        if (pool.isEmpty()) {
+            if (m.epoch() > op.submittedEpoch || op.target != null) {
+                // the pool is gone in a map newer than the one the op was made with
+                return finish(op, null, new RadosException(2, op.poolName, op.nspace, op.oid, null));
+            }
+            park(op);
+            return null;
+        }
+        MapView.Pool p = pool.get();
+        boolean pause = op.write ? m.pauseWrites() || ((m.full() || p.full())
+                && (op.flags & (OsdFlags.CEPH_OSD_FLAG_FULL_TRY | OsdFlags.CEPH_OSD_FLAG_FULL_FORCE)) == 0)
+                : m.pauseReads();
+        MapView.Placed placed = op.pgSeed >= 0 ? m.placePg(p, op.pgSeed) : m.place(p, op.nspace, op.key, op.oid);
+        int osd = placed.actingPrimary();
+        int shard = p.erasure() ? placed.acting().indexOf(osd) : -1;
+        Target next = new Target(m.epoch(), p.id(), placed.seed(), placed.rawHash(), placed.up(), placed.upPrimary(),
+                placed.acting(), placed.actingPrimary(), osd, p.size(), p.minSize(), p.pgNum(), p.pgpNum(), shard);
+        boolean forced = op.target != null && p.lastForceOpResend() > op.target.epoch();
+        boolean moved = op.target == null || op.target.needsResendAt(next);
+        if (pause) {
+            op.target = next;
+            op.paused = true;
+            park(op);
+            return null;
+        }
+        if (!force && !forced && !moved && !op.paused && op.session != null) {
+            return null; // same interval, same OSD: the op stays where it was sent, and so does its target
+        }
+        op.paused = false;
+        op.target = next;
+        Optional<EntityAddrVec> addrs = osd < 0 ? Optional.empty() : m.upAddrs(osd);
+        if (addrs.isEmpty()) {
+            park(op); // no primary now: the next map will tell where it goes
+            return null;
+        }
+        OsdSession s = session(osd, addrs.get());
+        if (s == null) {
+            park(op);
+            return null;
+        }
+        move(op, s);
+        if (s.connection != null) {
+            send(op, s);
+        }
+        return null;
+    }
+
+    private void park(Op op) {
+        if (op.session != null) {
+            op.session.ops.remove(op.tid);
+            op.session = null;
+        }
+        homeless.put(op.tid, op);
+    }
+
+    private void move(Op op, OsdSession s) {
+        if (op.session != null && op.session != s) {
+            op.session.ops.remove(op.tid);
+        }
+        homeless.remove(op.tid);
+        op.session = s;
+        s.ops.put(op.tid, op);
+    }
+
+    /** The session to an OSD, opened if there is none (or the OSD moved to other addresses). Under the lock. */
+    private OsdSession session(int osd, EntityAddrVec addrs) {
+        List<EntityAddr> order = addrs.connectOrder(msgr2, msgr1);
+        if (order.isEmpty()) {
+            return null;
+        }
+        EntityAddr addr = order.get(0);
+        OsdSession s = sessions.get(osd);
+        if (s != null && !s.addr.equals(addr)) {
+            // the OSD restarted at another address: its old session is useless
+            closeSession(s);
+            s = null;
+        }
+        if (s == null) {
+            OsdSession fresh = new OsdSession(osd, addr);
+            sessions.put(osd, fresh);
+            fresh.connecting = true;
+            mon.messenger().connect(addr, EntityType.OSD).whenComplete((c, e) -> connected(fresh, c, e));
+            s = fresh;
+        }
+        s.lastUsedNanos = System.nanoTime();
+        return s;
+    }
+
+    private void connected(OsdSession s, Connection c, Throwable e) {
+        List<Runnable> done = new ArrayList<>();
+        lock.lock();
+        try {
+            s.connecting = false;
+            if (sessions.get(s.osd) != s || closed) {
+                if (c != null) {
+                    c.close();
+                }
+                return;
+            }
+            if (e != null) {
+                LOG.log(System.Logger.Level.DEBUG, () -> "cannot reach " + s + ": " + e.getMessage());
+                sessions.remove(s.osd);
+                for (Op op : List.copyOf(s.ops.values())) {
+                    park(op); // the tick tries again; a new map may move them elsewhere
+                }
+                return;
+            }
+            s.connection = c;
+            counters.sessions.incrementAndGet();
+            for (Op op : List.copyOf(s.ops.values())) {
+                send(op, s);
+            }
+        } finally {
+            lock.unlock();
+        }
+        done.forEach(Runnable::run);
+    }
+
+    /** Encodes and sends the op on its session's connection. Under the lock. */
+    private void send(Op op, OsdSession s) {
+        if (s.blockedPgs.contains(OsdSession.pgKey(op.target.poolId(), op.target.seed()))) {
+            return; // MOSDBackoff: held until UNBLOCK
+        }
+        op.attempts++;
+        if (op.attempts > 0) {
+            counters.opsResent.incrementAndGet();
+        }
+        counters.opsSent.incrementAndGet();
+        Target t = op.target;
+        long features = s.connection.info().map(i -> i.features()).orElse(0L);
+        SpgId pgid = new SpgId(new PgId(t.poolId(), t.seed()), t.shard());
+        MOSDOp m = (op.pgSeed >= 0
+                ? MOSDOp.forPg(op.tid, pgid, t.epoch(), op.flags, op.nspace, op.ops, features)
+                : MOSDOp.of(op.tid, pgid, t.rawHash(), t.epoch(), op.flags, op.write ? UTime.of(Instant.now()) : UTime.ZERO,
+                        new ObjectLocator(op.poolId, op.key, op.nspace, -1), op.oid, op.ops, features))
+                .withRetryAttempt(op.attempts);
+        s.lastUsedNanos = System.nanoTime();
+        s.connection.send(opCodec.encode(m, m.features()));
+    }
+
+    // ------------------------------------------------------------------ replies and maps
+
+    @Override
+    public void onMessage(Connection connection, RawMessage message) {
+        try {
+            switch (message.type()) {
+                case MOSDOpReply.CEPH_MSG_OSD_OPREPLY -> handleReply(connection, replyCodec.decode(message, features(connection)));
+                case MOSDMap.CEPH_MSG_OSD_MAP -> handleMap(mapCodec.decode(message, features(connection)));
+                case MOSDBackoff.CEPH_MSG_OSD_BACKOFF -> handleBackoff(connection, backoffCodec.decode(message, features(connection)));
+                default -> LOG.log(System.Logger.Level.DEBUG, () -> "ignored " + message + " from " + connection);
+            }
+        } catch (ProtocolException e) {
+            LOG.log(System.Logger.Level.WARNING, "undecodable message from " + connection + ": " + e.getMessage());
+            connection.close();
+        }
+    }
+
+    private static long features(Connection c) {
+        return c.info().map(i -> i.features()).orElse(0L);
+    }
+
+    private void handleReply(Connection connection, MOSDOpReply reply) {
+        counters.replies.incrementAndGet();
+        Runnable done = null;
+        lock.lock();
+        try {
+            Op op = ops.get(reply.tid());
+            if (op == null || op.session == null || op.session.connection != connection) {
+                return; // answered already, cancelled, or an answer from a session we left
+            }
+            if (reply.retryAttempt() >= 0 && reply.retryAttempt() != op.attempts) {
+                return; // the answer to an earlier attempt; the latest one is on its way
+            }
+            if (reply.redirect().isPresent()) {
+                // a cache tier's redirect: not followed by this client (no tiering support); say so
+                done = finish(op, null, new RadosException(95, op.poolName, op.nspace, op.oid, "redirected by the OSD"));
+                return;
+            }
+            int r = reply.result();
+            if (r == -11 && (op.flags & (OsdFlags.CEPH_OSD_FLAG_BALANCE_READS | OsdFlags.CEPH_OSD_FLAG_LOCALIZE_READS)) != 0) {
+                // a replica cannot serve this read: go to the primary (Objecter::handle_osd_op_reply, EAGAIN)
+                op.flags &= ~(OsdFlags.CEPH_OSD_FLAG_BALANCE_READS | OsdFlags.CEPH_OSD_FLAG_LOCALIZE_READS);
+                done = retarget(op, true);
+                return;
+            }
+            op.compound.complete(reply.ops());
+            done = r < 0 ? finish(op, null, new RadosException(r, op.poolName, op.nspace, op.oid, null))
+                    : finish(op, new OperationResult(r, reply.userVersion()), null);
+        } finally {
+            lock.unlock();
+            if (done != null) {
+                done.run();
+            }
+        }
+    }
+
+    private void handleMap(MOSDMap m) {
+        List<Runnable> done = new ArrayList<>();
+        lock.lock();
+        try {
+            MapView before = map;
+            MapUpdate update = OsdMapView.apply((OsdMapView) before, m);
+            if (update.map() == before) {
+                if (update.wantFrom() > 0) {
+                    mon.subscribe(OSDMAP, before == null ? 0 : update.wantFrom(), 0); // 0: the latest, as a full map
+                }
+                return;
+            }
+            map = update.map();
+            counters.mapEpoch.set(map.epoch());
+            counters.mapsApplied.addAndGet(update.applied());
+            if (update.wantFrom() > 0) {
+                mon.subscribe(OSDMAP, update.wantFrom(), 0); // a gap: ask again from there, full maps if need be
+            }
+            scanOps(done);
+            for (var it = mapWaiters.iterator(); it.hasNext(); ) {
+                MapWaiter w = it.next();
+                if (map.epoch() >= w.epoch()) {
+                    long e = map.epoch();
+                    done.add(() -> w.future().complete(e));
+                    it.remove();
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        firstMap.complete(null);
+        done.forEach(Runnable::run);
+    }
+
+    /** After a map change: every op is aimed again; those whose target changed go again. Under the lock. */
+    private void scanOps(List<Runnable> done) {
+        for (Op op : List.copyOf(ops.values())) {
+            Runnable r = retarget(op, false);
+            if (r != null) {
+                done.add(r);
+            }
+        }
+        for (OsdSession s : List.copyOf(sessions.values())) {
+            if (map.upAddrs(s.osd).isEmpty()) {
+                closeSession(s); // marked down: its ops were moved or parked above
+            }
+        }
+    }
+
+    private void handleBackoff(Connection connection, MOSDBackoff b) {
+        Runnable resend = null;
+        lock.lock();
+        try {
+            OsdSession s = sessionOf(connection);
+            if (s == null) {
+                return;
+            }
+            long key = OsdSession.pgKey(b.pgid().pgid().pool(), b.pgid().pgid().seed());
+            if (b.op() == MOSDBackoff.CEPH_OSD_BACKOFF_OP_BLOCK) {
+                s.blockedPgs.add(key);
+                connection.send(backoffCodec.encode(b.ackBlock(), features(connection)));
+            } else if (b.op() == MOSDBackoff.CEPH_OSD_BACKOFF_OP_UNBLOCK && s.blockedPgs.remove(key)) {
+                for (Op op : List.copyOf(s.ops.values())) {
+                    if (OsdSession.pgKey(op.target.poolId(), op.target.seed()) == key) {
+                        retarget(op, true);
+                    }
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private OsdSession sessionOf(Connection c) {
+        for (OsdSession s : sessions.values()) {
+            if (s.connection == c) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void onClosed(Connection connection, Throwable cause) {
+        List<Runnable> done = new ArrayList<>();
+        lock.lock();
+        try {
+            OsdSession s = sessionOf(connection);
+            if (s == null) {
+                return;
+            }
+            // a lossy session reset (ms_handle_reset): reopen and send everything again
+            LOG.log(System.Logger.Level.DEBUG, () -> s + " reset" + (cause != null ? ": " + cause.getMessage() : ""));
+            sessions.remove(s.osd);
+            counters.sessions.decrementAndGet();
+            s.connection = null;
+            for (Op op : List.copyOf(s.ops.values())) {
+                op.session = null;
+                s.ops.remove(op.tid);
+                Runnable r = retarget(op, true);
+                if (r != null) {
+                    done.add(r);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        done.forEach(Runnable::run);
+    }
+
+    private void closeSession(OsdSession s) {
+        sessions.remove(s.osd);
+        for (Op op : List.copyOf(s.ops.values())) {
+            park(op);
+        }
+        if (s.connection != null) {
+            Connection c = s.connection;
+            s.connection = null;
+            counters.sessions.decrementAndGet();
+            c.close();
+        }
+    }
+
+    /** Once a second: parked ops try again, idle sessions close. */
+    private void tick() {
+        List<Runnable> done = new ArrayList<>();
+        lock.lock();
+        try {
+            if (closed || map == null) {
+                return;
+            }
+            for (Op op : List.copyOf(homeless.values())) {
+                Runnable r = retarget(op, true);
+                if (r != null) {
+                    done.add(r);
+                }
+            }
+            long now = System.nanoTime();
+            for (OsdSession s : List.copyOf(sessions.values())) {
+                if (s.ops.isEmpty() && s.connection != null && idleNanos > 0 && now - s.lastUsedNanos > idleNanos) {
+                    closeSession(s);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "objecter tick failed", e);
+        } finally {
+            lock.unlock();
+        }
+        done.forEach(Runnable::run);
+    }
+
+    /**
+     * Removes the op and returns the completion of its stage, to be run after the lock is
+     * released; admits throttled ops into the freed budget. Under the lock.
+     */
+    private Runnable finish(Op op, OperationResult result, RadosException failure) {
+        if (ops.remove(op.tid) == null) {
+            return () -> { };
+        }
+        homeless.remove(op.tid);
+        if (op.session != null) {
+            op.session.ops.remove(op.tid);
+            op.session.lastUsedNanos = System.nanoTime();
+            op.session = null;
+        }
+        if (op.timeout != null) {
+            op.timeout.cancel(false);
+        }
+        inflightOps--;
+        inflightBytes -= op.inputBytes;
+        counters.opsInFlight.decrementAndGet();
+        if (failure != null) {
+            counters.error(failure.errno());
+        }
+        while (!throttled.isEmpty() && inflightOps < maxInflightOps && inflightBytes < maxInflightBytes) {
+            throttled.poll().run();
+        }
+        return () -> {
+            if (failure != null) {
+                op.result.completeExceptionally(failure);
+            } else if (result != null) {
+                op.result.complete(result);
+            }
+        };
+    }
+
+    /** The perf counters. */
+    private final class Counters implements ObjecterCounters {
+        final AtomicLong opsInFlight = new AtomicLong();
+        final AtomicLong opsSent = new AtomicLong();
+        final AtomicLong opsResent = new AtomicLong();
+        final AtomicLong replies = new AtomicLong();
+        final AtomicLong mapEpoch = new AtomicLong();
+        final AtomicLong mapsApplied = new AtomicLong();
+        final java.util.concurrent.atomic.AtomicInteger sessions = new java.util.concurrent.atomic.AtomicInteger();
+        final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
+
+        void error(int errno) {
+            errors.computeIfAbsent(Errno.of(errno).name(), k -> new AtomicLong()).incrementAndGet();
+        }
+
+        @Override
+        public long getOpsInFlight() {
+            return opsInFlight.get();
+        }
+
+        @Override
+        public long getOpsSent() {
+            return opsSent.get();
+        }
+
+        @Override
+        public long getOpsResent() {
+            return opsResent.get();
+        }
+
+        @Override
+        public long getReplies() {
+            return replies.get();
+        }
+
+        @Override
+        public Map<String, Long> getErrorsByErrno() {
+            Map<String, Long> m = new TreeMap<>();
+            errors.forEach((k, v) -> m.put(k, v.get()));
+            return m;
+        }
+
+        @Override
+        public long getMapEpoch() {
+            return mapEpoch.get();
+        }
+
+        @Override
+        public long getMapsApplied() {
+            return mapsApplied.get();
+        }
+
+        @Override
+        public int getOsdSessions() {
+            return sessions.get();
+        }
+    }
+
+    /** Hands the monitor client's non-monitor traffic to the engine, and everything to the application's dispatcher too. */
+    private record Forwarding(Objecter objecter, Dispatcher app) implements Dispatcher {
+        @Override
+        public void onMessage(Connection connection, RawMessage message) {
+            objecter.onMessage(connection, message);
+        }
+
+        @Override
+        public void onReady(Connection connection) {
+            app.onReady(connection);
+        }
+
+        @Override
+        public void onClosed(Connection connection, Throwable cause) {
+            objecter.onClosed(connection, cause);
+            app.onClosed(connection, cause);
+        }
+    }
+}

@@ -1,0 +1,372 @@
+package io.inkwire.itests.interop;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.inkwire.api.config.CephConfig;
+import io.inkwire.codec.osd.OsdOp;
+import io.inkwire.rados.IoCtx;
+import io.inkwire.rados.ListCursor;
+import io.inkwire.rados.ObjectEntry;
+import io.inkwire.rados.ObjectPage;
+import io.inkwire.rados.OpSlot;
+import io.inkwire.rados.Rados;
+import io.inkwire.rados.RadosClient;
+import io.inkwire.rados.RadosException;
+import io.inkwire.rados.ReadOp;
+import io.inkwire.rados.WriteOp;
+import io.inkwire.rados.placement.ObjectPlacement;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * inkwire's RADOS client against three real OSDs (a lab without a mgr, so pg_num cannot grow here:
+ * Pacific's mgr carries a pg_num change out), checked against Ceph's own {@code rados} and
+ * {@code ceph osd map} in both directions: a replicated pool of size 3 with pg_num 12 (not a
+ * power of two), the size-1 pool {@code test}, and an erasure-coded pool (k=2, m=1; write_full
+ * and append only).
+ */
+class RadosAgainstCephTest {
+
+    @RegisterExtension
+    static final CephLab LAB = CephLab.create("rados", 13390, 16879).auth("cephx").osds(3);
+
+    static final List<String> POOLS = List.of("rep3", "test", "ec21");
+    static final int[] SIZES = {0, 1, 4095, (4 << 20) + 1, 64 << 20};
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    static RadosClient client;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void pools() throws Exception {
+        ok(LAB.ceph("osd", "pool", "create", "rep3", "12", "12", "replicated"));
+        ok(LAB.ceph("osd", "pool", "set", "rep3", "size", "3"));
+        ok(LAB.ceph("osd", "erasure-code-profile", "set", "k2m1", "k=2", "m=1", "crush-failure-domain=host"));
+        ok(LAB.ceph("osd", "pool", "create", "ec21", "8", "8", "erasure", "k2m1"));
+        for (String p : List.of("rep3", "ec21")) {
+            ok(LAB.ceph("osd", "pool", "application", "enable", p, "rados"));
+        }
+        client = Rados.connect(Providers.transport(), Providers.forLab(LAB.conf(), CephConfig.empty()).build(),
+                Providers.monitors(LAB.conf()), Duration.ofSeconds(60));
+        // the pools' PGs must be active before I/O; a rados put/rm per pool waits for that
+        for (String p : POOLS) {
+            Path f = Files.writeString(Files.createTempFile("inkwire", ".smoke"), "smoke");
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (rados("-p", p, "put", "smoke", f.toString()).exit() != 0) {
+                assertTrue(System.nanoTime() < until, "pool " + p + " never served a put");
+                Thread.sleep(500);
+            }
+            ok(rados("-p", p, "rm", "smoke"));
+        }
+    }
+
+    @AfterAll
+    static void close() {
+        if (client != null) {
+            client.close();
+        }
+    }
+
+    static CephLab.Result rados(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("timeout", "120", "rados", "-c", LAB.conf().toString()));
+        cmd.addAll(List.of(args));
+        return CephLab.run(cmd, 150);
+    }
+
+    static CephLab.Result inkwire(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("-c", LAB.conf().toString()));
+        cmd.addAll(List.of(args));
+        return Inkwire.run(cmd.toArray(new String[0]));
+    }
+
+    static void ok(CephLab.Result r) {
+        assertEquals(0, r.exit(), r.out() + r.err());
+    }
+
+    static byte[] random(int size, long seed) {
+        byte[] b = new byte[size];
+        new Random(seed).nextBytes(b);
+        return b;
+    }
+
+    static byte[] bytes(ByteBuffer b) {
+        byte[] a = new byte[b.remaining()];
+        b.duplicate().get(a);
+        return a;
+    }
+
+    @Test
+    void objects_written_by_inkwire_are_read_by_rados_and_the_reverse() throws Exception {
+        for (String pool : POOLS) {
+            IoCtx io = client.ioCtx(pool);
+            for (int size : SIZES) {
+                long seed = 31L * size + pool.hashCode();
+                byte[] data = random(size, seed);
+                String mine = "ink-" + size;
+                Rados.await(io.writeFull(mine, ByteBuffer.wrap(data)));
+                Path got = dir.resolve(pool + "-" + mine);
+                ok(rados("-p", pool, "get", mine, got.toString()));
+                assertArrayEquals(data, Files.readAllBytes(got), pool + "/" + mine + " read by rados (seed " + seed + ")");
+
+                String theirs = "ceph-" + size;
+                Path src = dir.resolve(pool + "-" + theirs);
+                Files.write(src, random(size, seed + 1));
+                ok(rados("-p", pool, "put", theirs, src.toString()));
+                assertArrayEquals(Files.readAllBytes(src), bytes(Rados.await(io.read(theirs, 0, 0))), pool + "/" + theirs);
+                assertEquals(size, Rados.await(io.stat(theirs)).size());
+                String statLine = rados("-p", pool, "stat", mine).out().strip();
+                assertTrue(statLine.endsWith("size " + size), statLine);
+                Rados.await(io.remove(mine));
+                ok(rados("-p", pool, "rm", theirs));
+            }
+        }
+    }
+
+    @Test
+    void the_cli_prints_what_rados_prints() throws Exception {
+        Path f = Files.write(dir.resolve("f"), random(10_000, 7));
+        ok(inkwire("rados", "-p", "rep3", "put", "cli1", f.toString()));
+        ok(rados("-p", "rep3", "setomapval", "cli1", "k1", "value1"));
+        ok(rados("-p", "rep3", "setomapval", "cli1", "k2", "a".repeat(70)));
+        ok(inkwire("rados", "-p", "rep3", "setomapval", "cli1", "k3", "z".repeat(33)));
+        ok(inkwire("rados", "-p", "rep3", "setxattr", "cli1", "color", "blue"));
+        ok(rados("-p", "rep3", "setxattr", "cli1", "shape", "round"));
+        for (List<String> cmd : List.of(List.of("stat", "cli1"), List.of("listomapkeys", "cli1"), List.of("listomapvals", "cli1"),
+                List.of("getomapval", "cli1", "k2"), List.of("getxattr", "cli1", "color"), List.of("getxattr", "cli1", "shape"),
+                List.of("listxattr", "cli1"), List.of("getomapheader", "cli1"), List.of("lspools"))) {
+            List<String> args = new ArrayList<>(List.of("-p", "rep3"));
+            args.addAll(cmd);
+            CephLab.Result theirs = rados(args.toArray(new String[0]));
+            List<String> ours = new ArrayList<>(List.of("rados"));
+            ours.addAll(args);
+            CephLab.Result mine = inkwire(ours.toArray(new String[0]));
+            assertEquals(theirs.exit(), mine.exit(), cmd + ": " + mine.err());
+            assertEquals(theirs.out(), mine.out(), String.valueOf(cmd));
+        }
+        // failures: the same line on stderr and the same exit status
+        for (List<String> cmd : List.of(List.of("stat", "nothing"), List.of("get", "nothing", "-"), List.of("rm", "nothing"),
+                List.of("getxattr", "cli1", "nope"), List.of("create", "cli1"))) {
+            List<String> args = new ArrayList<>(List.of("-p", "rep3"));
+            args.addAll(cmd);
+            CephLab.Result theirs = rados(args.toArray(new String[0]));
+            List<String> ours = new ArrayList<>(List.of("rados"));
+            ours.addAll(args);
+            CephLab.Result mine = inkwire(ours.toArray(new String[0]));
+            assertEquals(theirs.exit(), mine.exit(), cmd + ": " + mine.err());
+            assertEquals(theirs.err().strip(), mine.err().strip(), String.valueOf(cmd));
+        }
+        Path back = dir.resolve("back");
+        ok(inkwire("rados", "-p", "rep3", "get", "cli1", back.toString()));
+        assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(back));
+    }
+
+    @Test
+    void listings_match_in_a_namespace_and_across_all_of_them() throws Exception {
+        IoCtx io = client.ioCtx("rep3");
+        Path f = Files.writeString(dir.resolve("x"), "x");
+        for (int i = 0; i < 60; i++) {
+            String ns = i % 3 == 0 ? "" : "ns" + (i % 3);
+            if (i % 2 == 0) {
+                Rados.await(io.withNamespace(ns).writeFull("ls-" + i, ByteBuffer.wrap(new byte[] {1})));
+            } else {
+                ok(rados("-p", "rep3", "-N", ns, "put", "ls-" + i, f.toString()));
+            }
+        }
+        for (List<String> flags : List.<List<String>>of(List.of(), List.of("-N", "ns1"), List.of("--all"))) {
+            List<String> args = new ArrayList<>(List.of("-p", "rep3"));
+            args.addAll(flags);
+            args.add("ls");
+            CephLab.Result theirs = rados(args.toArray(new String[0]));
+            List<String> ours = new ArrayList<>(List.of("rados"));
+            ours.addAll(args);
+            CephLab.Result mine = inkwire(ours.toArray(new String[0]));
+            ok(mine);
+            assertEquals(new TreeSet<>(theirs.out().lines().toList()), new TreeSet<>(mine.out().lines().toList()), String.valueOf(flags));
+        }
+        // the API pages with a resumable cursor: small pages give the same set as one big one
+        TreeSet<String> paged = new TreeSet<>();
+        Optional<ListCursor> at = Optional.of(ListCursor.START);
+        int pages = 0;
+        while (at.isPresent()) {
+            ObjectPage p = Rados.await(io.listAllNamespaces(at.get(), 7));
+            assertTrue(p.entries().size() <= 7);
+            for (ObjectEntry e : p.entries()) {
+                paged.add(e.namespace() + "\t" + e.name());
+            }
+            at = p.next();
+            pages++;
+        }
+        assertEquals(new TreeSet<>(rados("-p", "rep3", "ls", "--all").out().lines().toList()), paged);
+        assertTrue(pages >= 9, "60+ objects in pages of 7: " + pages);
+    }
+
+    @Test
+    void a_compound_write_with_a_failing_guard_applies_nothing() throws Exception {
+        IoCtx io = client.ioCtx("rep3");
+        Rados.await(io.writeFull("guarded", ByteBuffer.wrap("before".getBytes(StandardCharsets.UTF_8))));
+        Rados.await(io.setXattr("guarded", "v", ByteBuffer.wrap("1".getBytes(StandardCharsets.UTF_8))));
+
+        WriteOp op = new WriteOp();
+        op.cmpXattr("v", OsdOp.CEPH_OSD_CMPXATTR_OP_EQ, ByteBuffer.wrap("2".getBytes(StandardCharsets.UTF_8)));
+        op.writeFull(ByteBuffer.wrap("after".getBytes(StandardCharsets.UTF_8)));
+        op.setXattr("v", ByteBuffer.wrap("3".getBytes(StandardCharsets.UTF_8)));
+        ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+                () -> io.operate("guarded", op).toCompletableFuture().get(60, TimeUnit.SECONDS));
+        RadosException r = assertInstanceOf(RadosException.class, e.getCause());
+        assertEquals(125, r.errno(), "ECANCELED from the failed cmpxattr: " + r.getMessage());
+        ok(rados("-p", "rep3", "get", "guarded", dir.resolve("g").toString()));
+        assertEquals("before", Files.readString(dir.resolve("g")), "nothing of the write was applied");
+        assertEquals("1", rados("-p", "rep3", "getxattr", "guarded", "v").out());
+
+        // a passing guard: every op applies, per-op return values as the OSD set them
+        WriteOp pass = new WriteOp();
+        OpSlot<Void> guard = pass.cmpXattr("v", OsdOp.CEPH_OSD_CMPXATTR_OP_EQ,
+                ByteBuffer.wrap("1".getBytes(StandardCharsets.UTF_8)));
+        pass.writeFull(ByteBuffer.wrap("after".getBytes(StandardCharsets.UTF_8)));
+        long version = Rados.await(io.operate("guarded", pass)).version();
+        assertTrue(guard.rval() >= 0, "rval " + guard.rval());
+        assertEquals("after", new String(bytes(Rados.await(io.read("guarded", 0, 0))), StandardCharsets.UTF_8));
+
+        // assert_version: the version just returned passes, another one fails and nothing is read
+        ReadOp check = new ReadOp();
+        check.assertVersion(version);
+        OpSlot<ByteBuffer> data = check.read(0, 0);
+        Rados.await(io.operate("guarded", check));
+        assertEquals("after", new String(bytes(data.get()), StandardCharsets.UTF_8));
+        ReadOp stale = new ReadOp();
+        stale.assertVersion(version - 1);
+        stale.read(0, 0);
+        RadosException old = assertInstanceOf(RadosException.class, assertThrows(() -> io.operate("guarded", stale)));
+        assertTrue(old.errno() == 34 || old.errno() == 75, "ERANGE or EOVERFLOW: " + old.getMessage());
+    }
+
+    private static Throwable assertThrows(java.util.concurrent.Callable<java.util.concurrent.CompletionStage<?>> c) throws Exception {
+        try {
+            c.call().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            return e.getCause();
+        }
+        throw new AssertionError("no failure");
+    }
+
+    @Test
+    void placement_equals_ceph_osd_map_also_after_the_map_changes() throws Exception {
+        comparePlacement(40);
+        long before = client.counters().getMapsApplied();
+        ok(LAB.ceph("osd", "pg-upmap-items", "2.3", "0", "1"));
+        ok(LAB.ceph("osd", "primary-affinity", "osd.1", "0.5"));
+        ok(LAB.ceph("osd", "out", "2"));
+        long epoch = JSON.readTree(LAB.ceph("osd", "dump", "-f", "json").out()).get("epoch").asLong();
+        assertEquals(epoch, Rados.await(client.waitForMap(epoch)));
+        assertTrue(client.counters().getMapsApplied() > before, "the client applied the new maps");
+        comparePlacement(25);
+        ok(LAB.ceph("osd", "in", "2"));
+    }
+
+    /** {@code ceph osd map} for names in every pool, with and without a namespace, against {@link RadosClient#locate}. */
+    private void comparePlacement(int perPool) throws Exception {
+        int compared = 0;
+        for (String pool : POOLS) {
+            for (int i = 0; i < perPool; i++) {
+                String oid = "obj-" + i + "-" + pool;
+                String ns = i % 4 == 0 ? "ns" + i : "";
+                List<String> args = new ArrayList<>(List.of("osd", "map", pool, oid));
+                if (!ns.isEmpty()) {
+                    args.add(ns);
+                }
+                args.addAll(List.of("-f", "json"));
+                CephLab.Result r = LAB.ceph(args.toArray(new String[0]));
+                ok(r);
+                JsonNode theirs = JSON.readTree(r.out());
+                long epoch = theirs.get("epoch").asLong();
+                Rados.await(client.waitForMap(epoch));
+                ObjectPlacement mine = client.locate(pool, ns, "", oid);
+                String what = pool + "/" + ns + "/" + oid + " at e" + mine.epoch();
+                if (mine.epoch() != epoch) {
+                    continue; // the map moved on between the two; the next name compares again
+                }
+                assertEquals(theirs.get("raw_pgid").asText(), mine.poolId() + "." + Integer.toHexString(mine.rawHash()), what);
+                assertEquals(theirs.get("pgid").asText(), mine.poolId() + "." + Integer.toHexString(mine.pgSeed()), what);
+                assertEquals(ints(theirs.get("up")), mine.up(), what);
+                assertEquals(theirs.get("up_primary").asInt(), mine.upPrimary(), what);
+                assertEquals(ints(theirs.get("acting")), mine.acting(), what);
+                assertEquals(theirs.get("acting_primary").asInt(), mine.actingPrimary(), what);
+                compared++;
+            }
+        }
+        assertTrue(compared >= POOLS.size() * perPool * 3 / 4, "compared " + compared + " placements (the rest saw the map move)");
+    }
+
+    private static List<Integer> ints(JsonNode a) {
+        List<Integer> out = new ArrayList<>();
+        a.forEach(n -> out.add(n.asInt()));
+        return out;
+    }
+
+    @Test
+    void the_osd_map_command_prints_what_ceph_prints() throws Exception {
+        StringBuilder names = new StringBuilder();
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            String oid = "cli-map-" + i;
+            names.append(oid).append('\n');
+            expected.append(LAB.ceph("osd", "map", "rep3", oid).out());
+        }
+        Path in = Files.writeString(dir.resolve("names"), names.toString());
+        CephLab.Result mine = CephLab.run(List.of("sh", "-c", String.join(" ", Inkwire.command("-c", LAB.conf().toString(),
+                "osd-map", "rep3", "-")) + " < " + in), 120);
+        ok(mine);
+        // the epoch is the same unless the map moved between the calls
+        assertEquals(expected.toString().replaceAll("osdmap e\\d+", "e"), mine.out().replaceAll("osdmap e\\d+", "e"));
+        CephLab.Result ns = inkwire("osd-map", "rep3", "x", "-N", "space", "-f", "json");
+        ok(ns);
+        assertEquals(((ObjectNode) JSON.readTree(LAB.ceph("osd", "map", "rep3", "x", "space", "-f", "json").out())).without("epoch"),
+                ((ObjectNode) JSON.readTree(ns.out())).without("epoch"));
+    }
+
+    @Test
+    void xattrs_and_omap_written_by_one_are_read_by_the_other() throws Exception {
+        IoCtx io = client.ioCtx("test").withNamespace("kv");
+        Rados.await(io.create("kv1", false));
+        Rados.await(io.setXattr("kv1", "mine", ByteBuffer.wrap("from inkwire".getBytes(StandardCharsets.UTF_8))));
+        Rados.await(io.omapSet("kv1", Map.of("ik", ByteBuffer.wrap("iv".getBytes(StandardCharsets.UTF_8)))));
+        ok(rados("-p", "test", "-N", "kv", "setxattr", "kv1", "theirs", "from rados"));
+        ok(rados("-p", "test", "-N", "kv", "setomapval", "kv1", "rk", "rv"));
+        assertEquals("from inkwire", rados("-p", "test", "-N", "kv", "getxattr", "kv1", "mine").out());
+        assertTrue(rados("-p", "test", "-N", "kv", "getomapval", "kv1", "ik").out().contains("|iv|"));
+        assertEquals("from rados", new String(bytes(Rados.await(io.getXattr("kv1", "theirs"))), StandardCharsets.UTF_8));
+        assertEquals(List.of("mine", "theirs"), new ArrayList<>(Rados.await(io.getXattrs("kv1")).keySet()));
+        var vals = Rados.await(io.omapGetValsByKeys("kv1", List.of("ik", "rk")));
+        assertEquals("rv", new String(bytes(vals.get("rk")), StandardCharsets.UTF_8));
+        Rados.await(io.omapRmKeys("kv1", List.of("rk")));
+        assertEquals("ik\n", rados("-p", "test", "-N", "kv", "listomapkeys", "kv1").out());
+        RadosException missing = assertInstanceOf(RadosException.class, assertThrows(() -> io.getXattr("kv1", "nope")));
+        assertEquals(61, missing.errno(), "ENODATA");
+        assertEquals("kv", missing.namespace());
+        assertEquals("kv1", missing.object());
+    }
+}

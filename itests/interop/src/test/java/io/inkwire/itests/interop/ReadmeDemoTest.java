@@ -1,0 +1,88 @@
+package io.inkwire.itests.interop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's first command, {@code ./inkwire demo}, as a new user runs it: in a copy of the
+ * source tree with no build output at all, the launcher builds what it needs (one Maven
+ * invocation, against the local repository the test build uses) and then runs the demo, which
+ * must report every installed auth/mode pair with a verified echo. A second run starts at once,
+ * without building.
+ */
+class ReadmeDemoTest {
+
+    private static final List<String> PAIRS = List.of("cephx + secure", "cephx + crc", "none + crc");
+
+    @TempDir
+    Path copy;
+
+    @Test
+    void the_first_command_of_the_readme_builds_and_runs_the_demo_on_a_fresh_tree() throws Exception {
+        copySources(CephLab.root(), copy);
+        assertFalse(Files.exists(copy.resolve("bundles/io.inkwire.cli/target")), "the copy has no build output");
+
+        CephLab.Result first = CephLab.run(launcher("demo", "--seconds", "1"), 600);
+        assertEquals(0, first.exit(), first.out() + first.err());
+        assertTrue(first.err().contains("inkwire: building"), "the first run builds: " + first.err());
+        for (String pair : PAIRS) {
+            assertTrue(first.out().lines().anyMatch(l -> l.strip().startsWith(pair + ":") && l.contains("proto=msgr2")),
+                    pair + " negotiated: " + first.out());
+        }
+        assertEquals(PAIRS.size(), first.out().lines().filter(l -> l.contains("echo of 4 KiB verified")).count(), first.out());
+
+        CephLab.Result second = CephLab.run(launcher("demo", "--seconds", "1"), 120);
+        assertEquals(0, second.exit(), second.out() + second.err());
+        assertFalse(second.err().contains("inkwire: building"), "the second run does not build again: " + second.err());
+    }
+
+    /** {@code ./inkwire ARGS} in the copy, with Maven pointed at the repository this build uses. */
+    private List<String> launcher(String... args) {
+        List<String> cmd = new ArrayList<>(List.of("env", "MAVEN_OPTS=-Dmaven.repo.local=" + localRepository(),
+                copy.resolve("inkwire").toString()));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    private static String localRepository() {
+        String repo = System.getProperty("inkwire.maven.repo.local");
+        if (repo == null || repo.isBlank() || repo.contains("${")) {
+            throw new IllegalStateException("inkwire.maven.repo.local is not set (the pom passes ${settings.localRepository})");
+        }
+        return repo;
+    }
+
+    /** What a clone holds that the build reads: the poms, the launcher and the sources, no target/. */
+    private static void copySources(Path from, Path to) throws IOException {
+        Files.copy(from.resolve("inkwire"), to.resolve("inkwire"), StandardCopyOption.COPY_ATTRIBUTES);
+        Files.copy(from.resolve("pom.xml"), to.resolve("pom.xml"));
+        for (String top : List.of("bundles", "itests", "features", "distribution")) {
+            try (Stream<Path> files = Files.walk(from.resolve(top))) {
+                for (Path p : (Iterable<Path>) files::iterator) {
+                    Path rel = from.relativize(p);
+                    if (rel.toString().contains("/target") || rel.getFileName().toString().equals("target")) {
+                        continue;
+                    }
+                    Path dest = to.resolve(rel.toString());
+                    if (Files.isDirectory(p)) {
+                        Files.createDirectories(dest);
+                    } else {
+                        Files.copy(p, dest, StandardCopyOption.COPY_ATTRIBUTES);
+                    }
+                }
+            }
+        }
+    }
+
+}
