@@ -62,7 +62,7 @@ class CephxMonitorAndOsdTest {
         // the monitor's audit log names the authenticated entity and the global id it gave us
         String expected = "from='client." + gid.group(1) + " ";
         String log = LAB.monLog();
-        assertTrue(log.contains(expected) && log.contains("entity='client.admin' cmd=[{\"prefix\": \"status\", \"format\": \"json\"}]"),
+        assertTrue(log.contains(expected) && log.contains("entity='client.admin' cmd=[{\"prefix\":\"status\",\"format\":\"json\"}]"),
                 "mon log lacks " + expected);
     }
 
