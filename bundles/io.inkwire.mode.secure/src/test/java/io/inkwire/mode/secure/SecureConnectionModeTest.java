@@ -14,6 +14,7 @@ import io.inkwire.api.mode.Frame;
 import io.inkwire.api.mode.FrameCodec;
 import io.inkwire.api.mode.FrameCodecContext;
 import io.inkwire.api.mode.Preamble;
+import io.inkwire.mode.secure.internal.SecureFrameCodec;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ServiceLoader;
 import java.util.jar.Manifest;
+import javax.crypto.Cipher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -78,14 +80,30 @@ class SecureConnectionModeTest {
             assertEquals(0, server.remainderLength(p));
             assertEquals(ByteBuffer.wrap("12345678".getBytes(StandardCharsets.US_ASCII)),
                     server.decodeRemainder(p, ByteBuffer.allocate(0)).segment(0));
+            // and the option picked the provider that did it
+            String expected = provider.isBlank() ? jdkDefaultProvider() : provider.trim();
+            assertEquals(expected, ((SecureFrameCodec) client).providerName());
+            assertEquals(jdkDefaultProvider(), ((SecureFrameCodec) server).providerName());
         }
+    }
+
+    /** What the JCA picks for AES-GCM when no provider is named (SunJCE on a stock JDK; Bouncy Castle is not installed). */
+    private static String jdkDefaultProvider() throws Exception {
+        return Cipher.getInstance("AES/GCM/NoPadding").getProvider().getName();
     }
 
     @Test
     void default_options_and_no_options_use_the_jdk() throws Exception {
+        assertEquals("SunJCE", jdkDefaultProvider(), "the JDK's own AES-GCM");
         SecureConnectionMode m = new SecureConnectionMode();
-        m.newFrameCodec(context(Role.CONNECTOR, 1, null)).close();
-        m.newFrameCodec(new FrameCodecContext(Role.CONNECTOR, 1, secret(), 1 << 20, null)).close();
+        // bcprov is on this class path: it must still not be chosen unless asked for
+        assertTrue(Class.forName("org.bouncycastle.jce.provider.BouncyCastleProvider") != null);
+        for (FrameCodecContext c : new FrameCodecContext[] {context(Role.CONNECTOR, 1, null),
+                new FrameCodecContext(Role.CONNECTOR, 1, secret(), 1 << 20, null)}) {
+            try (FrameCodec codec = m.newFrameCodec(c)) {
+                assertEquals("SunJCE", ((SecureFrameCodec) codec).providerName(), String.valueOf(c.options()));
+            }
+        }
     }
 
     @Test

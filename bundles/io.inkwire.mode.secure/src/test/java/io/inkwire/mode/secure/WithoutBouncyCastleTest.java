@@ -43,6 +43,7 @@ class WithoutBouncyCastleTest {
             ByteBuffer wire = client.encode(Frame.control(6, ByteBuffer.wrap(payload)))[0];
             Preamble p = server.decodePreamble(wire.slice(0, 96));
             assertEquals(300, server.decodeRemainder(p, wire.slice(96, wire.remaining() - 96)).segmentLength(0));
+            assertEquals("SunJCE", ((io.inkwire.mode.secure.internal.SecureFrameCodec) client).providerName());
         }
     }
 

@@ -46,6 +46,11 @@ final class GcmChannel {
         return nonce.operations();
     }
 
+    /** The name of the JCA provider doing the work. */
+    String provider() {
+        return cipher.getProvider().getName();
+    }
+
     GcmNonce nonce() {
         return nonce;
     }

@@ -285,6 +285,11 @@ public final class SecureFrameCodec implements FrameCodec {
         return tx;
     }
 
+    /** The JCA provider that seals and opens this connection's frames, as {@code inkwire_crypto_provider} chose it. */
+    public String providerName() {
+        return tx.provider();
+    }
+
     /** Wipes the key, both nonces and the last decrypted preamble block. */
     @Override
     public void close() {
@@ -308,6 +313,6 @@ public final class SecureFrameCodec implements FrameCodec {
 
     @Override
     public String toString() {
-        return "SecureFrameCodec{rev1, rx ops=" + rx.operations() + ", tx ops=" + tx.operations() + (closed ? ", closed" : "") + "}";
+        return "SecureFrameCodec{rev1, " + tx.provider() + ", rx ops=" + rx.operations() + ", tx ops=" + tx.operations() + (closed ? ", closed" : "") + "}";
     }
 }
