@@ -126,6 +126,25 @@ public final class CephLab implements BeforeAllCallback, AfterAllCallback {
         return run(cmd, 90);
     }
 
+    /** Sends a signal to one daemon of the lab ({@code ceph-lab kill}): KILL and TERM wait until it is gone. */
+    public void signal(String daemon, String signal) throws IOException, InterruptedException {
+        lab("kill", daemon, "--signal", signal);
+    }
+
+    /** Starts a daemon that is not running again and waits until it serves ({@code ceph-lab revive}). */
+    public void revive(String daemon) throws IOException, InterruptedException {
+        lab("revive", daemon);
+    }
+
+    private void lab(String command, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(root().resolve("scripts/ceph-lab").toString(), command, "--dir", dir.toString()));
+        cmd.addAll(List.of(args));
+        Result r = run(cmd, 150);
+        if (r.exit != 0) {
+            throw new IllegalStateException(String.join(" ", cmd) + " failed, exit " + r.exit + ":\n" + r.out + r.err);
+        }
+    }
+
     /** The monitor's log, for checks of what it saw. */
     public String monLog() throws IOException {
         Path log = dir.resolve("log/mon.a.log");

@@ -275,50 +275,78 @@ class RadosAgainstCephTest {
 
     @Test
     void placement_equals_ceph_osd_map_also_after_the_map_changes() throws Exception {
-        comparePlacement(40);
+        comparePlacement(2000);
         long before = client.counters().getMapsApplied();
         ok(LAB.ceph("osd", "pg-upmap-items", "2.3", "0", "1"));
+        ok(LAB.ceph("osd", "pg-upmap", "2.4", "1", "2", "0"));
         ok(LAB.ceph("osd", "primary-affinity", "osd.1", "0.5"));
         ok(LAB.ceph("osd", "out", "2"));
         long epoch = JSON.readTree(LAB.ceph("osd", "dump", "-f", "json").out()).get("epoch").asLong();
         assertEquals(epoch, Rados.await(client.waitForMap(epoch)));
         assertTrue(client.counters().getMapsApplied() > before, "the client applied the new maps");
-        comparePlacement(25);
+        comparePlacement(2000);
         ok(LAB.ceph("osd", "in", "2"));
     }
 
-    /** {@code ceph osd map} for names in every pool, with and without a namespace, against {@link RadosClient#locate}. */
-    private void comparePlacement(int perPool) throws Exception {
-        int compared = 0;
+    /**
+     * The monitor's {@code osd map} (what {@code ceph osd map} asks and prints, sent through Ceph's
+     * python3-rados binding by {@code osd-map-many.py} so that thousands of names take seconds)
+     * against {@link RadosClient#locate}, for names in every pool: in the default namespace, in
+     * others, and with locator keys (placed by the key, so the monitor is asked for the key).
+     * Returns how many names were compared at one epoch.
+     */
+    private int comparePlacement(int perPool) throws Exception {
+        record Name(String pool, String ns, String key, String oid) {
+        }
+        List<Name> names = new ArrayList<>();
+        StringBuilder in = new StringBuilder();
         for (String pool : POOLS) {
             for (int i = 0; i < perPool; i++) {
                 String oid = "obj-" + i + "-" + pool;
-                String ns = i % 4 == 0 ? "ns" + i : "";
-                List<String> args = new ArrayList<>(List.of("osd", "map", pool, oid));
-                if (!ns.isEmpty()) {
-                    args.add(ns);
-                }
-                args.addAll(List.of("-f", "json"));
-                CephLab.Result r = LAB.ceph(args.toArray(new String[0]));
-                ok(r);
-                JsonNode theirs = JSON.readTree(r.out());
-                long epoch = theirs.get("epoch").asLong();
-                Rados.await(client.waitForMap(epoch));
-                ObjectPlacement mine = client.locate(pool, ns, "", oid);
-                String what = pool + "/" + ns + "/" + oid + " at e" + mine.epoch();
-                if (mine.epoch() != epoch) {
-                    continue; // the map moved on between the two; the next name compares again
-                }
-                assertEquals(theirs.get("raw_pgid").asText(), mine.poolId() + "." + Integer.toHexString(mine.rawHash()), what);
-                assertEquals(theirs.get("pgid").asText(), mine.poolId() + "." + Integer.toHexString(mine.pgSeed()), what);
-                assertEquals(ints(theirs.get("up")), mine.up(), what);
-                assertEquals(theirs.get("up_primary").asInt(), mine.upPrimary(), what);
-                assertEquals(ints(theirs.get("acting")), mine.acting(), what);
-                assertEquals(theirs.get("acting_primary").asInt(), mine.actingPrimary(), what);
-                compared++;
+                String ns = i % 4 == 0 ? "ns" + (i % 7) : "";
+                String key = i % 5 == 1 ? "key-" + (i % 11) : "";
+                names.add(new Name(pool, ns, key, oid));
+                in.append(pool).append('\t').append(ns).append('\t').append(key.isEmpty() ? oid : key).append('\n');
             }
         }
-        assertTrue(compared >= POOLS.size() * perPool * 3 / 4, "compared " + compared + " placements (the rest saw the map move)");
+        String[] lines = monitorOsdMap(in.toString()).split("\n");
+        assertEquals(names.size(), lines.length);
+        int compared = 0;
+        for (int i = 0; i < names.size(); i++) {
+            Name n = names.get(i);
+            JsonNode theirs = JSON.readTree(lines[i]);
+            long epoch = theirs.get("epoch").asLong();
+            Rados.await(client.waitForMap(epoch));
+            ObjectPlacement mine = client.locate(n.pool(), n.ns(), n.key(), n.oid());
+            String what = n + " at e" + mine.epoch();
+            if (mine.epoch() != epoch) {
+                continue; // the map moved on between the two; the next name compares again
+            }
+            assertEquals(theirs.get("raw_pgid").asText(), mine.poolId() + "." + Integer.toHexString(mine.rawHash()), what);
+            assertEquals(theirs.get("pgid").asText(), mine.poolId() + "." + Integer.toHexString(mine.pgSeed()), what);
+            assertEquals(ints(theirs.get("up")), mine.up(), what);
+            assertEquals(theirs.get("up_primary").asInt(), mine.upPrimary(), what);
+            assertEquals(ints(theirs.get("acting")), mine.acting(), what);
+            assertEquals(theirs.get("acting_primary").asInt(), mine.actingPrimary(), what);
+            compared++;
+        }
+        assertTrue(compared >= names.size() * 3 / 4, "compared " + compared + " placements (the rest saw the map move)");
+        return compared;
+    }
+
+    /**
+     * The monitor's answers to {@code osd map} for "POOL TAB NAMESPACE TAB OBJECT" lines, one JSON line
+     * each, from Ceph's python3-rados binding ({@code osd-map-many.py}).
+     */
+    private String monitorOsdMap(String tsv) throws Exception {
+        Path script = dir.resolve("osd-map-many.py");
+        try (var res = getClass().getResourceAsStream("/osd-map-many.py")) {
+            Files.copy(res, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        Path input = Files.writeString(Files.createTempFile(dir, "names", ".tsv"), tsv);
+        CephLab.Result r = CephLab.run(List.of("sh", "-c", "/usr/bin/python3 " + script + " " + LAB.conf() + " < " + input), 300);
+        ok(r);
+        return r.out();
     }
 
     private static List<Integer> ints(JsonNode a) {
@@ -342,6 +370,20 @@ class RadosAgainstCephTest {
         ok(mine);
         // the epoch is the same unless the map moved between the calls
         assertEquals(expected.toString().replaceAll("osdmap e\\d+", "e"), mine.out().replaceAll("osdmap e\\d+", "e"));
+        // thousands of names in one process, -f json: each line what the monitor answers `ceph osd map … -f json`
+        StringBuilder many = new StringBuilder();
+        StringBuilder tsv = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            many.append("many-").append(i).append('\n');
+            tsv.append("rep3\t\tmany-").append(i).append('\n');
+        }
+        Path manyIn = Files.writeString(dir.resolve("many"), many.toString());
+        String theirsMany = monitorOsdMap(tsv.toString());
+        CephLab.Result mineMany = CephLab.run(List.of("sh", "-c", String.join(" ", Inkwire.command("-c", LAB.conf().toString(),
+                "osd-map", "rep3", "-", "-f", "json")) + " < " + manyIn), 120);
+        ok(mineMany);
+        assertEquals(3000, mineMany.out().lines().count());
+        assertEquals(theirsMany.replaceAll("\"epoch\":\\d+", "e"), mineMany.out().replaceAll("\"epoch\":\\d+", "e"));
         CephLab.Result ns = inkwire("osd-map", "rep3", "x", "-N", "space", "-f", "json");
         ok(ns);
         assertEquals(((ObjectNode) JSON.readTree(LAB.ceph("osd", "map", "rep3", "x", "space", "-f", "json").out())).without("epoch"),

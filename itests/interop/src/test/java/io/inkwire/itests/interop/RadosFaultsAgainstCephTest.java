@@ -1,0 +1,296 @@
+package io.inkwire.itests.interop;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.inkwire.api.config.CephConfig;
+import io.inkwire.rados.IoCtx;
+import io.inkwire.rados.Rados;
+import io.inkwire.rados.RadosClient;
+import io.inkwire.rados.RadosException;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * inkwire's RADOS client on a cluster that fails: three real OSDs and a monitor, with daemons killed
+ * ({@code SIGKILL}), frozen ({@code SIGSTOP}) and revived under I/O by {@code scripts/ceph-lab kill|revive}.
+ * What must hold is what Ceph's own client promises: an acknowledged write survives, a resent write is
+ * applied once (the OSD recognises the op's reqid in its PG log), no op waits past
+ * {@code rados_osd_op_timeout}, ops on a deleted pool end with ENOENT, and I/O to healthy OSDs does not
+ * need the monitor.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RadosFaultsAgainstCephTest {
+
+    @RegisterExtension
+    static final CephLab LAB = CephLab.create("faults", 13392, 16881).auth("cephx").osds(3);
+
+    static RadosClient client;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void pools() throws Exception {
+        ok(LAB.ceph("osd", "pool", "create", "rep3", "8", "8", "replicated"));
+        ok(LAB.ceph("osd", "pool", "set", "rep3", "size", "3"));
+        ok(LAB.ceph("osd", "pool", "set", "rep3", "min_size", "2"));
+        ok(LAB.ceph("osd", "pool", "application", "enable", "rep3", "rados"));
+        client = connect(CephConfig.empty());
+        waitForIo("rep3");
+    }
+
+    @AfterAll
+    static void close() {
+        if (client != null) {
+            client.close();
+        }
+    }
+
+    static RadosClient connect(CephConfig overrides) throws Exception {
+        return Rados.connect(Providers.transport(), Providers.forLab(LAB.conf(), overrides).build(),
+                Providers.monitors(LAB.conf()), Duration.ofSeconds(60));
+    }
+
+    static void ok(CephLab.Result r) {
+        assertEquals(0, r.exit(), r.out() + r.err());
+    }
+
+    static CephLab.Result rados(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("timeout", "120", "rados", "-c", LAB.conf().toString()));
+        cmd.addAll(List.of(args));
+        return CephLab.run(cmd, 150);
+    }
+
+    /** Until Ceph's own {@code rados} puts and removes an object in the pool: its PGs are active. */
+    static void waitForIo(String pool) throws Exception {
+        Path f = Files.writeString(Files.createTempFile("inkwire", ".smoke"), "smoke");
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (rados("-p", pool, "put", "smoke", f.toString()).exit() != 0) {
+            assertTrue(System.nanoTime() < until, "pool " + pool + " never served a put");
+            Thread.sleep(500);
+        }
+        ok(rados("-p", pool, "rm", "smoke"));
+    }
+
+    static String osdOf(String pool, String oid) throws RadosException {
+        return "osd." + client.locate(pool, "", null, oid).actingPrimary();
+    }
+
+    /** Sequential appends to one object: one in flight at a time, so their order on the OSD is known. */
+    static final class Appender implements Runnable {
+        final IoCtx io;
+        final String oid;
+        final AtomicBoolean stop;
+        final ByteArrayOutputStream acknowledged = new ByteArrayOutputStream();
+        volatile Throwable failure;
+
+        Appender(IoCtx io, String oid, AtomicBoolean stop) {
+            this.io = io;
+            this.oid = oid;
+            this.stop = stop;
+        }
+
+        @Override
+        public void run() {
+            try {
+                for (int seq = 0; !stop.get(); seq++) {
+                    byte[] record = String.format("%s %08d\n", oid, seq).getBytes(StandardCharsets.US_ASCII);
+                    // no op timeout on this client: a write waits for the cluster, as Ceph's default (0) does
+                    io.append(oid, ByteBuffer.wrap(record)).toCompletableFuture().get(150, TimeUnit.SECONDS);
+                    acknowledged.write(record);
+                }
+            } catch (Throwable t) {
+                failure = t;
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void an_osd_killed_under_appends_keeps_every_acknowledged_append_exactly_once() throws Exception {
+        IoCtx io = client.ioCtx("rep3");
+        AtomicBoolean stop = new AtomicBoolean();
+        List<Appender> appenders = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Appender a = new Appender(io, "stream-" + i, stop);
+            io.remove(a.oid).toCompletableFuture().handle((r, e) -> null).get();
+            appenders.add(a);
+            Thread t = new Thread(a, "appender-" + i);
+            t.start();
+            threads.add(t);
+        }
+        String victim = osdOf("rep3", "stream-0"); // the primary that stream-0 is writing to right now
+        long resentBefore = client.counters().getOpsResent();
+        Thread.sleep(2000);
+        LAB.signal(victim, "KILL");
+        Thread.sleep(8000);
+        LAB.revive(victim);
+        Thread.sleep(4000);
+        stop.set(true);
+        for (Thread t : threads) {
+            t.join(TimeUnit.SECONDS.toMillis(160));
+            assertFalse(t.isAlive(), t.getName() + " still waits for an append");
+        }
+        for (Appender a : appenders) {
+            if (a.failure != null) {
+                throw new AssertionError(a.oid + ": an append failed", a.failure);
+            }
+        }
+        long resent = client.counters().getOpsResent() - resentBefore;
+        assertTrue(resent > 0, "the kill of " + victim + " resent no op: it tested nothing");
+        System.out.printf("%s killed and revived under 6 append streams: %d appends acknowledged, %d ops resent%n", victim,
+                appenders.stream().mapToLong(a -> a.acknowledged.size() / ("stream-0 00000000\n".length())).sum(), resent);
+        for (Appender a : appenders) {
+            byte[] expected = a.acknowledged.toByteArray();
+            assertTrue(expected.length > 0, a.oid + " got no append acknowledged");
+            byte[] ours = bytes(io.read(a.oid, 0, 0).toCompletableFuture().get(60, TimeUnit.SECONDS));
+            assertArrayEquals(expected, ours, a.oid + " as inkwire reads it: a lost or a doubled append");
+            Path f = dir.resolve(a.oid);
+            ok(rados("-p", "rep3", "get", a.oid, f.toString()));
+            assertArrayEquals(expected, Files.readAllBytes(f), a.oid + " as Ceph's rados reads it");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void an_op_that_gets_no_reply_fails_with_ETIMEDOUT_after_rados_osd_op_timeout() throws Exception {
+        try (RadosClient timed = connect(CephConfig.of(Map.of("rados_osd_op_timeout", "3")))) {
+            IoCtx io = timed.ioCtx("test");
+            Rados.await(io.writeFull("frozen", ByteBuffer.wrap(new byte[] {1, 2, 3})));
+            String osd = "osd." + timed.locate("test", "", null, "frozen").actingPrimary();
+            LAB.signal(osd, "STOP");
+            try {
+                for (boolean write : new boolean[] {true, false}) {
+                    long t0 = System.nanoTime();
+                    CompletableFuture<?> op = write
+                            ? io.writeFull("frozen", ByteBuffer.wrap(new byte[] {4})).toCompletableFuture()
+                            : io.read("frozen", 0, 0).toCompletableFuture();
+                    ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+                            () -> op.get(30, TimeUnit.SECONDS));
+                    double took = (System.nanoTime() - t0) / 1e9;
+                    RadosException re = Rados.unwrap(e);
+                    assertEquals(110, re.errno(), re.getMessage());
+                    assertEquals("frozen", re.object());
+                    assertTrue(took >= 2.5 && took < 15, (write ? "write" : "read") + " ended after " + took + " s, not at the 3 s timeout");
+                }
+            } finally {
+                LAB.signal(osd, "CONT");
+            }
+            // thawed, the OSD reads what waited in its socket: the write that timed out in the client is
+            // applied after all (ETIMEDOUT says "no answer", not "not done", as with librados)
+            assertArrayEquals(new byte[] {4}, bytes(Rados.await(io.read("frozen", 0, 0))));
+        }
+    }
+
+    @Test
+    @Order(3)
+    void ops_in_flight_on_a_pool_that_is_deleted_each_end_with_ENOENT() throws Exception {
+        ok(LAB.ceph("osd", "pool", "create", "doomed", "8", "8", "replicated"));
+        ok(LAB.ceph("osd", "pool", "set", "doomed", "size", "1", "--yes-i-really-mean-it"));
+        waitForIo("doomed");
+        Rados.await(client.waitForMap(mapEpoch()));
+        IoCtx io = client.ioCtx("doomed");
+        Rados.await(io.writeFull("present", ByteBuffer.wrap(new byte[] {9})));
+        // pause: the ops below wait in the client (PAUSERD/PAUSEWR) while the pool goes away
+        ok(LAB.ceph("osd", "pause"));
+        List<CompletableFuture<?>> inFlight = new ArrayList<>();
+        try {
+            waitUntilPaused();
+            for (int i = 0; i < 10; i++) {
+                inFlight.add(io.writeFull("w" + i, ByteBuffer.wrap(new byte[] {(byte) i})).toCompletableFuture());
+                inFlight.add(io.read("present", 0, 0).toCompletableFuture());
+            }
+            Thread.sleep(500);
+            for (CompletableFuture<?> f : inFlight) {
+                assertFalse(f.isDone(), "an op ended while the cluster was paused: " + f);
+            }
+            ok(LAB.ceph("osd", "pool", "delete", "doomed", "doomed", "--yes-i-really-really-mean-it"));
+        } finally {
+            ok(LAB.ceph("osd", "unpause"));
+        }
+        for (CompletableFuture<?> f : inFlight) {
+            try {
+                f.get(60, TimeUnit.SECONDS);
+                fail("an op on the deleted pool succeeded");
+            } catch (ExecutionException e) {
+                RadosException re = Rados.unwrap(e);
+                assertEquals(2, re.errno(), re.getMessage());
+                assertEquals("doomed", re.pool());
+            } catch (TimeoutException e) {
+                fail("an op on the deleted pool still waits after 60 s");
+            }
+        }
+        assertTrue(client.pools().stream().noneMatch(p -> p.name().equals("doomed")));
+    }
+
+    /** Until the client's map carries the pause flags (so ops made now are held in the client). */
+    private static void waitUntilPaused() throws Exception {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        String dump;
+        do {
+            dump = LAB.ceph("osd", "dump", "-f", "json").out();
+            Thread.sleep(100);
+        } while (!dump.contains("pauserd") && System.nanoTime() < until);
+        assertTrue(dump.contains("pauserd"), "the map never carried pauserd");
+        Rados.await(client.waitForMap(mapEpoch()));
+    }
+
+    /** The monitor's OSDMap epoch now. */
+    private static long mapEpoch() throws Exception {
+        CephLab.Result r = LAB.ceph("osd", "dump", "-f", "json");
+        ok(r);
+        return new ObjectMapper().readTree(r.out()).path("epoch").asLong();
+    }
+
+    @Test
+    @Order(4)
+    void io_to_healthy_osds_goes_on_while_the_monitor_is_stopped() throws Exception {
+        IoCtx io = client.ioCtx("rep3");
+        LAB.signal("mon.a", "STOP");
+        try {
+            // objects on every PG: sessions to every OSD, the ones open already and ones opened now
+            long t0 = System.nanoTime();
+            for (int i = 0; i < 60; i++) {
+                byte[] b = ("while the monitor sleeps " + i).getBytes(StandardCharsets.US_ASCII);
+                Rados.await(io.writeFull("nomon-" + i, ByteBuffer.wrap(b)));
+                assertArrayEquals(b, bytes(Rados.await(io.read("nomon-" + i, 0, 0))));
+            }
+            assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(60), "I/O crawled without the monitor");
+        } finally {
+            LAB.signal("mon.a", "CONT");
+        }
+        assertEquals(0, LAB.ceph("-s").exit(), "the monitor is back");
+    }
+
+    static byte[] bytes(ByteBuffer b) {
+        byte[] a = new byte[b.remaining()];
+        b.duplicate().get(a);
+        return a;
+    }
+}
