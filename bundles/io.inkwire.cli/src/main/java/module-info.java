@@ -3,6 +3,8 @@ module io.inkwire.cli {
     requires io.inkwire.config;
     requires io.inkwire.monclient;
     requires io.inkwire.rados;
+    // what rados and ceph osd map do and print, shared with the Karaf commands
+    requires io.inkwire.rados.tool;
     // commands given as JSON are parsed, and bench's JSON written, with Jackson
     requires com.fasterxml.jackson.databind;
     requires java.logging;

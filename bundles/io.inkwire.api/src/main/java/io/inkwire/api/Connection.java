@@ -15,7 +15,11 @@ public interface Connection {
 
     /**
      * Queues a message. The stage completes when the message was written to the socket, or
-     * exceptionally when the connection closed before that.
+     * exceptionally when the connection closed before that. The messenger retains the message
+     * ({@link RawMessage#retain()}) before this returns and releases it once it no longer needs its
+     * buffers: after writing it, or on a lossless session once the peer acknowledged it. So a
+     * dispatcher may send a received message (or one built with its {@link RawMessage#toBuilder()})
+     * from its callback as it is.
      */
     CompletionStage<Void> send(RawMessage message);
 

@@ -10,7 +10,12 @@ import org.osgi.annotation.versioning.ConsumerType;
 @ConsumerType
 public interface Dispatcher {
 
-    /** A message arrived, in order. */
+    /**
+     * A message arrived, in order. It is lent for this call: the messenger releases it once the
+     * call returned and reuses its buffers. Keeping it, or views of its buffers, longer takes a
+     * {@link RawMessage#retain()} here and a {@link RawMessage#release()} when done (see
+     * {@link RawMessage}).
+     */
     void onMessage(Connection connection, RawMessage message);
 
     /** A connection completed its handshake (both roles). */

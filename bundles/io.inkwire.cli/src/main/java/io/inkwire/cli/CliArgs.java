@@ -24,7 +24,8 @@ final class CliArgs {
 
     /** Flags of the commands themselves (e.g. {@code serve --bind}), kept apart from Ceph options. */
     static final List<String> COMMAND_FLAGS = List.of("bind", "count", "size", "seconds", "pool", "namespace", "offset",
-            "block_size", "concurrent_ios", "snap", "object_locator", "run_name", "max_objects");
+            "block_size", "concurrent_ios", "snap", "object_locator", "run_name", "max_objects",
+            "lock_tag", "lock_cookie", "lock_description", "lock_duration", "lock_type");
     /** Command flags without a value, as the {@code rados} tool has them. */
     static final List<String> COMMAND_SWITCHES = List.of("all", "no_cleanup", "striper");
     /** The {@code rados} tool's short flags, as long ones. */

@@ -79,15 +79,17 @@ final class DemoCommand {
         EntityName serverName = new EntityName(EntityType.MON, "demo");
         Keyring keyring = Keyring.generated(EntityName.CLIENT_ADMIN, serverName); // fresh keys for this run
 
-        Dispatcher acceptorSide = (c, m) -> c.send(RawMessage.builder(m.type()).tid(m.tid())
-                .front(m.tid() == 0 ? m.data() : java.nio.ByteBuffer.allocate(0)).build());
+        // the probe's echo views the received buffer: toBuilder() shares its count, so it stays alive until written
+        Dispatcher acceptorSide = (c, m) -> c.send(m.tid() == 0
+                ? m.toBuilder().front(m.data()).data(java.nio.ByteBuffer.allocate(0)).build()
+                : RawMessage.builder(m.type()).tid(m.tid()).build());
         AtomicLong acked = new AtomicLong();
         Semaphore window = new Semaphore(IN_FLIGHT);
         List<RawMessage> firstReply = new ArrayList<>();
         Dispatcher connectorSide = (c, m) -> {
             if (m.tid() == 0) {
                 synchronized (firstReply) {
-                    firstReply.add(m);
+                    firstReply.add(m.copy()); // kept past the callback: a copy (the received buffer goes back to the pool)
                     firstReply.notifyAll();
                 }
             } else {

@@ -2,15 +2,13 @@ package io.inkwire.cli;
 
 import io.inkwire.codec.osd.OmapVals;
 import io.inkwire.rados.IoCtx;
-import io.inkwire.rados.ListCursor;
-import io.inkwire.rados.ObjectEntry;
-import io.inkwire.rados.ObjectPage;
-import io.inkwire.rados.ObjectStat;
 import io.inkwire.rados.PoolInfo;
 import io.inkwire.rados.Rados;
 import io.inkwire.rados.RadosClient;
 import io.inkwire.rados.RadosException;
 import io.inkwire.rados.ReadOp;
+import io.inkwire.rados.tool.RadosTool;
+import io.inkwire.rados.tool.RadosToolException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,11 +18,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SortedMap;
 
 /**
@@ -34,10 +29,6 @@ import java.util.SortedMap;
  * directory}) and its exit status, 1 for any failure.
  */
 final class RadosCommand {
-
-    /** {@code rados put} writes in pieces of {@code osd_max_write_size}-friendly size, as the tool's default op size. */
-    static final int OP_SIZE = 4 << 20;
-    private static final DateTimeFormatter MTIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSZ").withZone(ZoneOffset.UTC);
 
     /** What {@code rados} exits with on any failure. */
     static final int FAILED = 1;
@@ -69,7 +60,7 @@ final class RadosCommand {
         if (args.isEmpty()) {
             throw new CliArgs.UsageException("rados needs a command: put get append truncate create rm stat ls setxattr getxattr "
                     + "rmxattr listxattr setomapval getomapval rmomapkey listomapkeys listomapvals getomapheader setomapheader "
-                    + "clearomap lspools");
+                    + "clearomap lspools watch notify listwatchers lock bench cleanup");
         }
         String cmd = args.get(0);
         List<String> a = args.subList(1, args.size());
@@ -82,6 +73,9 @@ final class RadosCommand {
                     err.println(e.getMessage());
                 }
                 return e.exitStatus;
+            } catch (RadosToolException e) {
+                err.println(e.getMessage());
+                return FAILED;
             }
         }
     }
@@ -93,6 +87,10 @@ final class RadosCommand {
                     out.println(p.name());
                 }
                 return 0;
+            case "bench":
+                return new RadosBenchCommand(ctx, out, err).bench(io(client), a);
+            case "cleanup":
+                return new RadosBenchCommand(ctx, out, err).cleanup(io(client));
             case "put":
                 need(cmd, a, 2, "OBJ FILE");
                 put(io(client), a.get(0), a.get(1), offset());
@@ -119,12 +117,12 @@ final class RadosCommand {
                 }
                 IoCtx io = io(client);
                 for (String oid : a) {
-                    call(io, "removing " + io.pool() + ">" + oid, x -> x.remove(oid));
+                    RadosTool.remove(io, oid);
                 }
                 return 0;
             case "stat":
                 need(cmd, a, 1, "OBJ");
-                stat(io(client), a.get(0));
+                out.println(RadosTool.stat(io(client), a.get(0)));
                 return 0;
             case "ls":
                 ls(client, a.isEmpty() ? "-" : a.get(0));
@@ -204,6 +202,17 @@ final class RadosCommand {
                 call(sio, "setting omap header " + at(sio, a.get(0)),
                         x -> x.omapSetHeader(a.get(0), ByteBuffer.wrap(a.get(1).getBytes(StandardCharsets.UTF_8))));
                 return 0;
+            case "watch":
+                need(cmd, a, 1, "OBJ");
+                return new RadosWatchCommands(out, err, in).watch(io(client), a.get(0));
+            case "notify":
+                need(cmd, a, 2, "OBJ MESSAGE");
+                return new RadosWatchCommands(out, err, in).notify(io(client), a.get(0), a.get(1));
+            case "listwatchers":
+                need(cmd, a, 1, "OBJ");
+                return new RadosWatchCommands(out, err, in).listWatchers(io(client), a.get(0));
+            case "lock":
+                return new RadosLockCommand(out, err, ctx.args.commandFlags, ctx.args.format).run(io(client), a);
             default:
                 throw new CliArgs.UsageException("unrecognized rados command " + cmd);
         }
@@ -215,17 +224,12 @@ final class RadosCommand {
         }
     }
 
-    private IoCtx io(RadosClient client) throws RadosCliException {
+    private IoCtx io(RadosClient client) throws RadosToolException {
         String pool = ctx.args.commandFlags.get("pool");
         if (pool == null) {
             throw new CliArgs.UsageException("no pool given: -p POOL");
         }
-        IoCtx io;
-        try {
-            io = client.ioCtx(pool);
-        } catch (RadosException e) {
-            throw new RadosCliException("error opening pool " + pool + ": " + e.error().cephStyle(), FAILED);
-        }
+        IoCtx io = RadosTool.openPool(client, pool);
         String ns = ctx.args.commandFlags.get("namespace");
         String loc = ctx.args.commandFlags.get("object_locator");
         return io.withNamespace(ns == null ? "" : ns).withLocator(loc == null ? "" : loc);
@@ -266,79 +270,27 @@ final class RadosCommand {
         return io.pool() + "/" + oid;
     }
 
-    /** {@code rados put}: the first piece replaces the object (write_full at offset 0), the rest are writes. */
     private void put(IoCtx io, String oid, String file, long offset) throws Exception {
         try (InputStream src = open(file)) {
-            long at = offset;
-            boolean first = true;
-            byte[] buf = new byte[OP_SIZE];
-            while (true) {
-                int n = src.readNBytes(buf, 0, buf.length);
-                if (n == 0 && !first) {
-                    break;
-                }
-                ByteBuffer piece = ByteBuffer.wrap(buf.clone(), 0, n);
-                long pos = at;
-                if (first && offset == 0) {
-                    call(io, "putting " + at(io, oid), x -> x.writeFull(oid, piece));
-                } else {
-                    call(io, "putting " + at(io, oid), x -> x.write(oid, piece, pos));
-                }
-                first = false;
-                at += n;
-                if (n < buf.length) {
-                    break;
-                }
-            }
+            RadosTool.put(io, oid, src, offset);
         }
     }
 
     private void append(IoCtx io, String oid, String file) throws Exception {
         try (InputStream src = open(file)) {
-            byte[] buf = new byte[OP_SIZE];
-            int n;
-            while ((n = src.readNBytes(buf, 0, buf.length)) > 0) {
-                ByteBuffer piece = ByteBuffer.wrap(buf.clone(), 0, n);
-                call(io, "appending " + at(io, oid), x -> x.append(oid, piece));
-                if (n < buf.length) {
-                    break;
-                }
-            }
+            RadosTool.append(io, oid, src);
         }
     }
 
-    /** {@code rados get}: reads in pieces until a short one, as the tool does. */
     private void get(IoCtx io, String oid, String file) throws Exception {
         OutputStream dst = file.equals("-") ? out : Files.newOutputStream(Path.of(file));
         try {
-            long at = 0;
-            while (true) {
-                long pos = at;
-                ByteBuffer piece = call(io, "getting " + at(io, oid), x -> x.read(oid, pos, OP_SIZE));
-                byte[] b = bytes(piece);
-                dst.write(b);
-                at += b.length;
-                if (b.length < OP_SIZE) {
-                    break;
-                }
-            }
-            dst.flush();
+            RadosTool.get(io, oid, dst);
         } finally {
             if (dst != out) {
                 dst.close();
             }
         }
-    }
-
-    private void stat(IoCtx io, String oid) throws Exception {
-        ObjectStat s;
-        try {
-            s = Rados.await(io.stat(oid));
-        } catch (RadosException e) {
-            // the tool's own wording, leading space included
-            throw new RadosCliException(" error stat-ing " + at(io, oid) + ": " + e.error().cephStyle(), FAILED);
-        }
-        out.println(at(io, oid) + " mtime " + MTIME.format(s.mtime().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)) + ", size " + s.size());
     }
 
     /** {@code rados truncate}: creates the object when it does not exist, as the tool's truncate op does. */
@@ -370,28 +322,7 @@ final class RadosCommand {
         boolean all = ctx.args.commandFlags.containsKey("all");
         PrintStream dst = file.equals("-") ? out : new PrintStream(Files.newOutputStream(Path.of(file)), true, StandardCharsets.UTF_8);
         try {
-            Optional<ListCursor> cursor = Optional.of(ListCursor.START);
-            while (cursor.isPresent()) {
-                ListCursor at = cursor.get();
-                ObjectPage page;
-                try {
-                    page = Rados.await(all ? io.listAllNamespaces(at, 1024) : io.list(at, 1024));
-                } catch (RadosException e) {
-                    throw new RadosCliException("error listing objects: " + e.error().cephStyle(), FAILED);
-                }
-                for (ObjectEntry en : page.entries()) {
-                    StringBuilder line = new StringBuilder();
-                    if (all) {
-                        line.append(en.namespace()).append('\t');
-                    }
-                    line.append(en.name());
-                    if (!en.locator().isEmpty()) {
-                        line.append('\t').append(en.locator());
-                    }
-                    dst.println(line);
-                }
-                cursor = page.next();
-            }
+            RadosTool.list(io, all, dst::println);
         } finally {
             if (dst != out) {
                 dst.close();

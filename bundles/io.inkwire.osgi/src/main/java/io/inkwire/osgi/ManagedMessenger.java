@@ -11,7 +11,9 @@ import org.osgi.annotation.versioning.ProviderType;
 /**
  * A messenger made from one {@code io.inkwire.messenger} factory configuration, registered as an
  * OSGi service (next to the plain {@link Messenger} and, once its monitor session is up, the
- * {@link MonClient}). A configuration change replaces it.
+ * {@link MonClient}). A configuration change replaces it. Its service properties are
+ * {@code inkwire.messenger} (the PID), {@code inkwire.entity}, and {@code inkwire.mon_host} and
+ * {@code inkwire.bound} when set.
  */
 @ProviderType
 public interface ManagedMessenger {
@@ -33,4 +35,10 @@ public interface ManagedMessenger {
 
     /** Why the monitor session is not up, when it is not (empty otherwise or without mon_host). */
     Optional<String> monClientProblem();
+
+    /**
+     * How a further client of this messenger's cluster connects (a RADOS client, for one), with the
+     * codecs installed now; empty without {@code mon_host}.
+     */
+    Optional<ClusterClientSettings> clusterClient();
 }

@@ -42,6 +42,8 @@ public final class MessengerCore implements AutoCloseable {
     private final long maxControlFrameLength;
     private final long maxMessageLength;
     private final long maxUnackedBytes;
+    /** The arrays received message payloads are read into ({@value BufferPool#RETAINED_OPTION} bounds what it keeps). */
+    private final BufferPool receiveBuffers;
 
     public MessengerCore(MessengerConfig config) {
         this.config = config;
@@ -53,6 +55,12 @@ public final class MessengerCore implements AutoCloseable {
         this.maxControlFrameLength = o.getLong("inkwire_max_control_frame_bytes", 1 << 20);
         this.maxMessageLength = o.getLong(MAX_MESSAGE_OPTION, 256L << 20);
         this.maxUnackedBytes = o.getLong(MAX_UNACKED_OPTION, 128L << 20);
+        this.receiveBuffers = new BufferPool(o.getLong(BufferPool.RETAINED_OPTION, BufferPool.DEFAULT_RETAINED));
+    }
+
+    /** The pool of this messenger's receive buffers, shared by all its sockets. */
+    public BufferPool receiveBuffers() {
+        return receiveBuffers;
     }
 
     public MessengerConfig config() {

@@ -17,7 +17,8 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>The transport makes an engine with {@link #connector} or {@link #acceptor}, calls
  * {@link #start()} once the socket is up, then repeatedly reads exactly {@link #bytesWanted()} bytes
- * and hands them to {@link #onBytes}; the engine writes through its {@link Transport} and reports
+ * into {@link #receiveBuffer()} and hands that buffer to {@link #onBytes}; the engine writes
+ * through its {@link Transport} and reports
  * to its session's {@link ProtocolListener}. Every call holds the monitor of {@link #session()} (the
  * session the socket serves now: an acceptor may move to an existing session it resumes), on the
  * socket's I/O thread; the listener's events arrive the same way.
@@ -61,7 +62,28 @@ public interface ProtocolEngine {
     /** How many bytes the next {@link #onBytes} call must carry (always at least 1 while open). */
     int bytesWanted();
 
-    /** Consumes exactly {@link #bytesWanted()} bytes; a violation closes the connection and is reported, not thrown. */
+    /**
+     * Where the transport reads the next {@link #bytesWanted()} bytes: a heap buffer, position 0,
+     * limit {@link #bytesWanted()}, to fill up to its limit, flip and pass to {@link #onBytes}, and
+     * not to touch after that call. A message's payload lands in a pooled buffer that the message
+     * built from it returns to the messenger's {@link BufferPool} on its last release; other reads
+     * land in a buffer the engine reuses. A transport that gives up on a buffer before passing it
+     * on (its socket closed mid-read) hands it to {@link #discardReceiveBuffer}. The default, for
+     * engines that do not pool, is a fresh array. Called with the engine's lock held.
+     */
+    default ByteBuffer receiveBuffer() {
+        return ByteBuffer.allocate(bytesWanted());
+    }
+
+    /** A buffer from {@link #receiveBuffer()} that will never reach {@link #onBytes}: back to its pool. Called with the engine's lock held. */
+    default void discardReceiveBuffer(ByteBuffer b) {
+    }
+
+    /**
+     * Consumes exactly {@link #bytesWanted()} bytes; a violation closes the connection and is
+     * reported, not thrown. {@code in} is the {@link #receiveBuffer()} filled, or a buffer of the
+     * caller's that the engine's messages may keep views of (it is never given back to a pool).
+     */
     void onBytes(ByteBuffer in);
 
     /** Queues a message; sent at once when the session is ready, else when it becomes ready. */

@@ -23,7 +23,12 @@ public interface ProtocolListener {
         }
     }
 
-    /** A message arrived in order. */
+    /**
+     * A message arrived in order. The listener takes over the message's one reference: it
+     * {@link RawMessage#release() releases} it once done (the Netty transport does so after the
+     * application's dispatcher returned), which gives its receive buffer back to the pool; a
+     * listener that never releases leaves the buffer to the garbage collector.
+     */
     void onMessage(RawMessage message);
 
     /** A KEEPALIVE2_ACK arrived, echoing the stamp we sent. */

@@ -92,6 +92,7 @@ public final class ProtocolV1 implements ProtocolEngine {
     final V1ReadyPhase ready = new V1ReadyPhase(this);
     private V1MonAuthPhase mauth;
 
+    private final ReceiveBuffers rx;
     private State state = State.NEW;
     private ReadStep step;
     private int want;
@@ -122,6 +123,7 @@ public final class ProtocolV1 implements ProtocolEngine {
         this.target = session.target();
         this.peerType = session.peerType();
         this.monAuth = monAuth;
+        this.rx = new ReceiveBuffers(core.receiveBuffers());
         session.attach(this);
     }
 
@@ -190,6 +192,12 @@ public final class ProtocolV1 implements ProtocolEngine {
         return want;
     }
 
+    /** A message's front, middle and data go to a pooled buffer the message keeps; everything else to the socket's reused one. */
+    @Override
+    public ByteBuffer receiveBuffer() {
+        return rx.next(want, step == ReadStep.MSG_PAYLOAD);
+    }
+
     /** The payload length of the message being read (from its header until it was dispatched), else 0. */
     @Override
     public long messageBytesAhead() {
@@ -249,10 +257,19 @@ public final class ProtocolV1 implements ProtocolEngine {
 
     // ---------------------------------------------------------------- reading and dispatch
 
+    @Override
+    public void discardReceiveBuffer(ByteBuffer b) {
+        rx.discard(b);
+    }
+
     /** The one dispatch: each read step's bytes go to the phase that asked for them. */
     @Override
     public void onBytes(ByteBuffer in) {
+        BufferPool.Lease lease = rx.claim(in);
         if (state == State.CLOSED) {
+            if (lease != null) {
+                lease.release();
+            }
             return;
         }
         try {
@@ -278,7 +295,10 @@ public final class ProtocolV1 implements ProtocolEngine {
                 case PEER_SEQ -> handlePeerSeq(in.getLong());
                 case TAG -> ready.handleTag(in.get() & 0xff);
                 case MSG_HEADER -> ready.handleHeader(in);
-                case MSG_PAYLOAD -> ready.handlePayload(in);
+                case MSG_PAYLOAD -> {
+                    ready.handlePayload(in, lease); // held until the footer is checked, then the message's
+                    lease = null;
+                }
                 case MSG_FOOTER -> ready.handleFooter(MessageFooterV1.decode(in, msgAuth));
                 case ACK_SEQ -> {
                     in.getLong(); // lossy sessions keep no sent messages to trim; lossless resend comes with session recovery
@@ -292,6 +312,10 @@ public final class ProtocolV1 implements ProtocolEngine {
             fail(e);
         } catch (RuntimeException e) {
             fail(new ProtocolException("internal error handling msgr1 peer data: " + e, e));
+        } finally {
+            if (lease != null) {
+                lease.release(); // pooled bytes no step kept (a closed engine's, a length mismatch)
+            }
         }
     }
 
@@ -367,7 +391,12 @@ public final class ProtocolV1 implements ProtocolEngine {
     /** A message arrived in order: MAuth's, or the application's once the session is ready. */
     void deliver(RawMessage m) throws AuthException, ProtocolException {
         if (mauth != null && mauth.wants(m)) {
-            ConnectionInfo authenticated = mauth.handle(m, info);
+            ConnectionInfo authenticated;
+            try {
+                authenticated = mauth.handle(m, info); // decoded, nothing kept
+            } finally {
+                m.release();
+            }
             if (authenticated != null) {
                 if (role == Role.CONNECTOR) {
                     mauth.close(); // its session key lives on in the messenger's auth handler
@@ -378,6 +407,7 @@ public final class ProtocolV1 implements ProtocolEngine {
             return;
         }
         if (state == State.MON_AUTH) {
+            m.release();
             return; // nothing but MAuth is due before the monitor session is authenticated
         }
         listener().onMessage(m);
@@ -406,7 +436,11 @@ public final class ProtocolV1 implements ProtocolEngine {
     @Override
     public void writeQueued() {
         for (Session.Outgoing o; state == State.READY && (o = session.pollQueued()) != null; ) {
-            ready.writeMessage(o.message, o.written);
+            try {
+                ready.writeMessage(o.message, o.written);
+            } finally {
+                o.done(); // copied by the transport; msgr1 sessions never resend
+            }
         }
     }
 

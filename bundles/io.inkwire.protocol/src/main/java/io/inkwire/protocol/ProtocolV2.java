@@ -72,6 +72,9 @@ public final class ProtocolV2 implements ProtocolEngine {
     private final V2ReadyPhase ready = new V2ReadyPhase(this);
 
     private final V2FrameReader reader = new V2FrameReader(this);
+    private final ReceiveBuffers rx;
+    /** The lease of the bytes {@link #onBytes} is handling, until a message takes it ({@link #takeReceivedLease}). */
+    private BufferPool.Lease received;
     private State state = State.NEW;
     private ConnectionInfo info;
 
@@ -98,6 +101,7 @@ public final class ProtocolV2 implements ProtocolEngine {
         this.session = session;
         this.target = session.target();
         this.peerType = session.peerType();
+        this.rx = new ReceiveBuffers(core.receiveBuffers());
         session.attach(this);
     }
 
@@ -176,6 +180,12 @@ public final class ProtocolV2 implements ProtocolEngine {
         return reader.want();
     }
 
+    /** A MESSAGE frame's remainder goes to a pooled buffer its message keeps; everything else to the socket's reused one. */
+    @Override
+    public ByteBuffer receiveBuffer() {
+        return rx.next(reader.want(), reader.messageBytesAhead() > 0);
+    }
+
     @Override
     public ConnectionInfo info() {
         return info;
@@ -216,15 +226,25 @@ public final class ProtocolV2 implements ProtocolEngine {
 
     // ---------------------------------------------------------------- reading and dispatch
 
+    @Override
+    public void discardReceiveBuffer(ByteBuffer b) {
+        rx.discard(b);
+    }
+
     /**
      * Consumes exactly {@link #bytesWanted()} bytes. A protocol violation closes the connection and
      * is reported to the listener (and not thrown).
      */
     @Override
     public void onBytes(ByteBuffer in) {
+        BufferPool.Lease lease = rx.claim(in);
         if (state == State.CLOSED) {
+            if (lease != null) {
+                lease.release();
+            }
             return;
         }
+        received = lease;
         try {
             if (in.remaining() != reader.want()) {
                 throw new IllegalArgumentException("engine wants " + reader.want() + " bytes, got " + in.remaining());
@@ -237,7 +257,19 @@ public final class ProtocolV2 implements ProtocolEngine {
             fail(e);
         } catch (RuntimeException e) {
             fail(new ProtocolException("internal error handling peer data: " + e, e));
+        } finally {
+            BufferPool.Lease unused = takeReceivedLease();
+            if (unused != null) {
+                unused.release(); // no message took the bytes: a duplicate, an aborted frame, an error
+            }
         }
+    }
+
+    /** The lease of the bytes being handled, for the message built from them (null when they are not pooled). */
+    BufferPool.Lease takeReceivedLease() {
+        BufferPool.Lease l = received;
+        received = null;
+        return l;
     }
 
     /** The one dispatch: each frame goes to the phase of the current state (and role). */

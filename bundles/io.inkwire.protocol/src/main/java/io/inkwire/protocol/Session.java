@@ -31,7 +31,13 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class Session {
 
-    /** One outgoing message and the sequence number it was sent with (0 until sent). */
+    /**
+     * One outgoing message and the sequence number it was sent with (0 until sent). The session
+     * holds a reference to the message ({@link RawMessage#retain()} in {@link #queue}) from the
+     * queue until it is done with it — written on a lossy session, acknowledged on a lossless one,
+     * or dropped — and releases it then ({@link #done}), so that a message whose buffers are a
+     * received message's stays valid as long as it may be (re)sent.
+     */
     static final class Outgoing {
         final RawMessage message;
         final long bytes;
@@ -40,7 +46,12 @@ public final class Session {
 
         Outgoing(RawMessage message) {
             this.message = message;
-            this.bytes = (long) message.frontLength() + message.middle().remaining() + message.data().remaining();
+            this.bytes = (long) message.frontLength() + message.middleLength() + message.dataLength();
+        }
+
+        /** The session is done with the message: its reference is dropped. */
+        void done() {
+            message.release();
         }
     }
 
@@ -145,8 +156,7 @@ public final class Session {
 
     synchronized void markClosed() {
         closed = true;
-        outQueue.clear();
-        sent.clear();
+        dropAll();
         unackedBytes = 0;
         queuedBytes = 0;
     }
@@ -196,7 +206,7 @@ public final class Session {
             if (closed) {
                 throw new IllegalStateException("connection closed");
             }
-            Outgoing o = new Outgoing(m);
+            Outgoing o = new Outgoing(m.retain());
             o.written = written;
             outQueue.add(o);
             queuedBytes += o.bytes;
@@ -252,6 +262,17 @@ public final class Session {
             if (o.written != null) {
                 o.written.complete(null);
             }
+            o.done();
+        }
+    }
+
+    /** Drops everything queued or in flight, releasing the messages. */
+    private void dropAll() {
+        for (Outgoing o; (o = outQueue.pollFirst()) != null; ) {
+            o.done();
+        }
+        for (Outgoing o; (o = sent.pollFirst()) != null; ) {
+            o.done();
         }
     }
 
@@ -296,6 +317,7 @@ public final class Session {
             }
             outQueue.pollFirst();
             queuedBytes -= o.bytes;
+            o.done();
         }
         outSeq = Math.max(outSeq, peerInSeq);
     }
@@ -305,8 +327,7 @@ public final class Session {
         // the messages are dropped, not sent: their senders hear so
         java.io.IOException dropped = new java.io.IOException("session reset: the peer forgot it (a restart or a reset), queued messages dropped");
         pendingFutures().forEach(f -> f.completeExceptionally(dropped));
-        outQueue.clear();
-        sent.clear();
+        dropAll();
         unackedBytes = 0;
         queuedBytes = 0;
         outSeq = 0;

@@ -27,6 +27,8 @@ final class V1ReadyPhase {
     /** The message being read, from its header until it was dispatched. */
     private MessageHeaderV1 header;
     private ByteBuffer payload;
+    /** The pooled buffer {@link #payload} is in (null when it is not pooled), until the message takes it. */
+    private BufferPool.Lease payloadLease;
 
     V1ReadyPhase(ProtocolV1 e) {
         this.e = e;
@@ -72,18 +74,49 @@ final class V1ReadyPhase {
         }
         header = h;
         if (h.payloadLength() == 0) {
-            handlePayload(ByteBuffer.allocate(0));
+            handlePayload(ByteBuffer.allocate(0), null);
         } else {
             e.expect(ProtocolV1.ReadStep.MSG_PAYLOAD, (int) h.payloadLength());
         }
     }
 
-    void handlePayload(ByteBuffer in) {
+    /** The message's front, middle and data; {@code lease} (may be null) is the pooled buffer they are in. */
+    void handlePayload(ByteBuffer in, BufferPool.Lease lease) {
         payload = in;
+        payloadLease = lease;
         e.expect(ProtocolV1.ReadStep.MSG_FOOTER, MessageFooterV1.length(e.msgAuth));
     }
 
     void handleFooter(MessageFooterV1 f) throws ProtocolException, AuthException {
+        BufferPool.Lease lease = payloadLease;
+        payloadLease = null;
+        RawMessage m;
+        try {
+            m = verified(f, lease);
+        } catch (ProtocolException | RuntimeException ex) {
+            if (lease != null) {
+                lease.release(); // no message was built from it
+            }
+            throw ex;
+        }
+        if (m == null) {
+            if (lease != null) {
+                lease.release();
+            }
+            return; // a duplicate after a reconnect: already delivered
+        }
+        if (!e.lossy) {
+            e.write(new byte[] {(byte) MsgrTag.ACK}, new CephEncoder(8).u64(e.inSeq).toByteArray());
+            e.transport.flush();
+        }
+        e.deliver(m);
+    }
+
+    /**
+     * Checks the footer against the payload; the message, holding {@code lease} (its
+     * {@code onRelease}), or null for a duplicate.
+     */
+    private RawMessage verified(MessageFooterV1 f, BufferPool.Lease lease) throws ProtocolException {
         MessageHeaderV1 h = header;
         ByteBuffer front = payload.slice(0, (int) h.frontLength());
         ByteBuffer middle = payload.slice((int) h.frontLength(), (int) h.middleLength());
@@ -109,16 +142,11 @@ final class V1ReadyPhase {
         }
         e.readTag();
         if (h.seq() <= e.inSeq) {
-            return; // a duplicate after a reconnect: already delivered
+            return null;
         }
         e.inSeq = h.seq();
-        RawMessage m = RawMessage.builder(h.type()).version(h.version()).compatVersion(h.compatVersion()).priority(h.priority() & 0xff)
-                .tid(h.tid()).seq(h.seq()).dataOff(h.dataOff()).flags(f.flags()).front(front).middle(middle).data(data).build();
-        if (!e.lossy) {
-            e.write(new byte[] {(byte) MsgrTag.ACK}, new CephEncoder(8).u64(e.inSeq).toByteArray());
-            e.transport.flush();
-        }
-        e.deliver(m);
+        return RawMessage.builder(h.type()).version(h.version()).compatVersion(h.compatVersion()).priority(h.priority() & 0xff)
+                .tid(h.tid()).seq(h.seq()).dataOff(h.dataOff()).flags(f.flags()).front(front).middle(middle).data(data).onRelease(lease).build();
     }
 
     private static void checkCrc(String what, ByteBuffer b, int expected, MessageHeaderV1 h) throws ProtocolException {
@@ -176,5 +204,9 @@ final class V1ReadyPhase {
     void clear() {
         header = null;
         payload = null;
+        if (payloadLease != null) {
+            payloadLease.release();
+            payloadLease = null;
+        }
     }
 }

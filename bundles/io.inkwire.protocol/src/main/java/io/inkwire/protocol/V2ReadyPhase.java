@@ -22,10 +22,12 @@ import java.util.concurrent.CompletableFuture;
  */
 final class V2ReadyPhase {
 
-    /** Header, front, middle, data: the alignments of a MESSAGE frame's segments (Frame.of copies them). */
+    /** Header, front, middle, data: the alignments of a MESSAGE frame's segments (never changed: frames wrap it). */
     private static final int[] MESSAGE_ALIGNMENTS = {Frame.DEFAULT_ALIGNMENT, Frame.DEFAULT_ALIGNMENT, Frame.DEFAULT_ALIGNMENT, Frame.PAGE_ALIGNMENT};
 
     private final ProtocolV2 e;
+    /** The segments of the MESSAGE frame being encoded (reused: a frame is encoded and written before the next one is built). */
+    private final ByteBuffer[] segments = new ByteBuffer[Frame.MAX_NUM_SEGMENTS];
 
     V2ReadyPhase(ProtocolV2 e) {
         this.e = e;
@@ -58,9 +60,10 @@ final class V2ReadyPhase {
                 return; // a duplicate after a reconnect: already delivered
             }
             session.inSeq = h.seq();
+            // the segments are views of the pooled receive buffer: the message holds its lease, its last release gives it back
             RawMessage m = RawMessage.builder(h.type()).version(h.version()).compatVersion(h.compatVersion()).priority(h.priority())
                     .tid(h.tid()).seq(h.seq()).dataOff(h.dataOff()).flags(h.flags())
-                    .front(f.segment(1)).middle(f.segment(2)).data(f.segment(3)).build();
+                    .front(f.segment(1)).middle(f.segment(2)).data(f.segment(3)).onRelease(e.takeReceivedLease()).build();
             e.listener().onMessage(m);
             if (!e.lossy) {
                 writeQueued(); // the piggy-backed ack may have made room
@@ -101,10 +104,16 @@ final class V2ReadyPhase {
             session.pollQueued();
             o.seq = ++session.outSeq;
             if (!e.lossy) {
-                session.sent.add(o);
+                session.sent.add(o); // kept, and its message retained, until the peer acknowledges it
                 session.unackedBytes += o.bytes;
             }
-            writeMessage(session, o);
+            try {
+                writeMessage(session, o);
+            } finally {
+                if (e.lossy) {
+                    o.done(); // the transport copied it: a lossy session never sends it again
+                }
+            }
             if (e.isClosed()) {
                 return;
             }
@@ -116,12 +125,17 @@ final class V2ReadyPhase {
         session.inSeqAcked = session.inSeq;
         MessageHeader2 h = new MessageHeader2(o.seq, m.tid(), m.type(), m.priority(), m.version(), 0, m.dataOff(), session.inSeq,
                 MessageHeader2.CEPH_MSG_FOOTER_COMPLETE | MessageHeader2.CEPH_MSG_FOOTER_NOCRC, m.compatVersion());
-        Frame f = Frame.of(Tag.MESSAGE, new ByteBuffer[] {ByteBuffer.wrap(h.encode()), m.front(), m.middle(), m.data()}, MESSAGE_ALIGNMENTS);
+        // the message's own buffers, not read-only views: the crc codec checksums the caller's array in place
+        segments[0] = ByteBuffer.wrap(h.encode());
+        m.segments(segments, 1);
+        Frame f = Frame.wrap(Tag.MESSAGE, segments, MESSAGE_ALIGNMENTS);
         try {
             // a lossless message's future may see several writes (resends); completing it is idempotent
             e.transport.write(e.codec().encode(f), o.written);
         } catch (ProtocolException ex) {
             e.fail(ex);
+        } finally {
+            java.util.Arrays.fill(segments, null); // no reference to the message outlives its write
         }
     }
 

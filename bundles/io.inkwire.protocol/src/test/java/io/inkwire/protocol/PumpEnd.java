@@ -25,6 +25,8 @@ class PumpEnd<E extends ProtocolEngine> {
     final RecordingListener listener = new RecordingListener();
     final Random random;
     E engine;
+    /** Read into the engine's own buffers ({@link ProtocolEngine#receiveBuffer()}), as the Netty transport does, instead of fresh arrays. */
+    boolean pooled;
     int maxWanted;
     int onBytesCalls;
     int chunks;
@@ -33,6 +35,7 @@ class PumpEnd<E extends ProtocolEngine> {
     private boolean eofSent;
     private byte[] partial;
     private int filled;
+    private ByteBuffer engineBuffer;
 
     PumpEnd(MessengerCore core, InetSocketAddress remote, InetSocketAddress local, long seed) {
         this.core = core;
@@ -65,6 +68,22 @@ class PumpEnd<E extends ProtocolEngine> {
             if (want <= 0 || want > FEEDER_CAP) {
                 throw new AssertionError("engine asks for " + want + " bytes: " + engine);
             }
+            if (pooled) {
+                if (engineBuffer == null) {
+                    engineBuffer = engine.receiveBuffer();
+                }
+                int n = Math.min(1 + random.nextInt(7), Math.min(bytes.length - i, engineBuffer.remaining()));
+                engineBuffer.put(bytes, i, n);
+                i += n;
+                chunks++;
+                if (!engineBuffer.hasRemaining()) {
+                    ByteBuffer full = engineBuffer.flip();
+                    engineBuffer = null;
+                    onBytesCalls++;
+                    engine.onBytes(full);
+                }
+                continue;
+            }
             if (partial == null || partial.length != want) {
                 partial = new byte[want];
                 filled = 0;
@@ -94,6 +113,14 @@ class PumpEnd<E extends ProtocolEngine> {
         byte[] fresh = Arrays.copyOfRange(all, delivered, all.length);
         delivered = all.length;
         return fresh;
+    }
+
+    /** The socket under this end is gone mid-read: a buffer the engine gave for it goes back. */
+    void abandonRead() {
+        if (engineBuffer != null) {
+            engine.discardReceiveBuffer(engineBuffer);
+            engineBuffer = null;
+        }
     }
 
     /** Delivers what this side wrote since last time to {@code peer}; then EOF if this side closed. */

@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * What the request engine has done, as Ceph's objecter perf counters ({@code ceph daemon
  * client.X perf dump} → {@code objecter}): readable as a JMX MXBean under
- * {@code io.inkwire:type=Objecter,name=<entity>}.
+ * {@code io.inkwire:type=RadosClient,name=<entity>,id=<global id>} (internal.RadosClientMBeans).
  */
 public interface ObjecterCounters {
 
@@ -29,6 +29,9 @@ public interface ObjecterCounters {
 
     /** Full and incremental maps applied ({@code map_full}, {@code map_inc}). */
     long getMapsApplied();
+
+    /** Of those, how many came as full maps (the first one, and any after a gap or an undecodable incremental). */
+    long getFullMapsApplied();
 
     /** Open OSD sessions ({@code omap_open} minus {@code omap_close}). */
     int getOsdSessions();

@@ -1,16 +1,20 @@
 package io.inkwire.rados;
 
+import io.inkwire.codec.osd.ClsLock;
 import io.inkwire.codec.osd.HObject;
+import io.inkwire.codec.osd.LockInfo;
 import io.inkwire.codec.osd.OmapKeys;
 import io.inkwire.codec.osd.OmapVals;
 import io.inkwire.codec.osd.OsdFlags;
 import io.inkwire.codec.osd.OsdOp;
 import io.inkwire.codec.osd.PgNlsResponse;
 import io.inkwire.codec.osd.SparseReadResult;
+import io.inkwire.codec.osd.WatchersResponse;
 import io.inkwire.codec.osd.XattrMap;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.SortedMap;
 
 /**
@@ -94,9 +98,33 @@ public final class ReadOp extends CompoundOp {
         return add(OsdOp.call(cls, method, input), out -> out);
     }
 
-    /** {@code CEPH_OSD_OP_LIST_WATCHERS} output, raw. */
-    public OpSlot<ByteBuffer> listWatchers() {
-        return add(OsdOp.listWatchers(), out -> out);
+    /** {@code CEPH_OSD_OP_LIST_WATCHERS}: the object's watchers, as the OSD lists them. */
+    public OpSlot<List<WatchersResponse.Watcher>> listWatchers() {
+        return add(OsdOp.listWatchers(), out -> WatchersResponse.decode(out).watchers());
+    }
+
+    /**
+     * {@code CEPH_OSD_OP_NOTIFY} with the notification cookie {@code cookie}; the slot gets the OSD's
+     * notify id. Low level: the watchers' replies go to the client that sent it, which routes them by
+     * cookie; {@link IoCtx#notify} sends this op and collects them.
+     */
+    public OpSlot<Long> notify(long cookie, long timeoutSeconds, ByteBuffer payload) {
+        return add(OsdOp.notify(cookie, timeoutSeconds, payload), OsdOp::notifyId);
+    }
+
+    /** {@code CEPH_OSD_OP_NOTIFY_ACK}: a watcher's answer to notification {@code notifyId}. */
+    public OpSlot<Void> notifyAck(long notifyId, long cookie, ByteBuffer reply) {
+        return add(OsdOp.notifyAck(notifyId, cookie, reply), null);
+    }
+
+    /** {@code lock.get_info}: who holds advisory lock {@code name}, its type and tag ({@code rados lock info}). */
+    public OpSlot<LockInfo> lockInfo(String name) {
+        return add(ClsLock.getInfo(name), LockInfo::decode);
+    }
+
+    /** {@code lock.list_locks}: the names of the object's advisory locks ({@code rados lock list}). */
+    public OpSlot<List<String>> listLocks() {
+        return add(ClsLock.listLocks(), ClsLock::lockNames);
     }
 
     /**

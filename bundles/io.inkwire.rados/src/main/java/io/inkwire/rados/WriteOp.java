@@ -1,8 +1,13 @@
 package io.inkwire.rados;
 
+import io.inkwire.api.addr.EntityType;
+import io.inkwire.codec.osd.ClsLock;
+import io.inkwire.codec.osd.LockType;
 import io.inkwire.codec.osd.OsdFlags;
 import io.inkwire.codec.osd.OsdOp;
+import io.inkwire.codec.osd.UTime;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 
@@ -99,6 +104,52 @@ public final class WriteOp extends CompoundOp {
     /** Rolls the object back to a pool or self-managed snapshot. */
     public OpSlot<Void> rollback(long snapId) {
         return add(OsdOp.rollback(snapId), null);
+    }
+
+    /**
+     * {@code CEPH_OSD_OP_WATCH} ({@code CEPH_OSD_WATCH_OP_*}: watch, reconnect, ping, unwatch) with
+     * {@code cookie}. Low level: {@link IoCtx#watch} sends these and keeps the watch alive.
+     */
+    public OpSlot<Void> watch(long cookie, int watchOp, long gen, long timeoutSeconds) {
+        return add(OsdOp.watch(cookie, watchOp, gen, timeoutSeconds), null);
+    }
+
+    /**
+     * Takes advisory lock {@code name} ({@code lock.lock}): EBUSY when another locker holds it, EEXIST
+     * when this client holds it with this cookie already (unless {@code flags} has
+     * {@link ClsLock#LOCK_FLAG_MAY_RENEW}). A zero or null {@code duration} never expires.
+     */
+    public OpSlot<Void> lock(String name, LockType type, String cookie, String tag, String description, Duration duration,
+                             int flags) {
+        Duration d = duration == null ? Duration.ZERO : duration;
+        if (d.isNegative()) {
+            throw new IllegalArgumentException("a lock duration cannot be negative: " + d);
+        }
+        return add(ClsLock.lock(name, type, cookie, tag, description, new UTime(d.getSeconds(), d.getNano()), flags), null);
+    }
+
+    /** Releases this client's hold on lock {@code name} taken with {@code cookie} ({@code lock.unlock}); ENOENT if none. */
+    public OpSlot<Void> unlock(String name, String cookie) {
+        return add(ClsLock.unlock(name, cookie), null);
+    }
+
+    /**
+     * Removes another client's hold on lock {@code name} ({@code lock.break_lock}).
+     *
+     * @param locker the holder as {@code rados lock info} names it, {@code client.4147}
+     * @throws IllegalArgumentException {@code locker} is not {@code TYPE.NUMBER}
+     */
+    public OpSlot<Void> breakLock(String name, String locker, String cookie) {
+        int dot = locker.indexOf('.');
+        EntityType type;
+        long num;
+        try {
+            type = EntityType.fromText(dot < 0 ? locker : locker.substring(0, dot));
+            num = Long.parseLong(locker.substring(dot + 1));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not a locker name (TYPE.NUMBER, e.g. client.4147): " + locker);
+        }
+        return add(ClsLock.breakLock(name, type.code(), num, cookie), null);
     }
 
     /** The write goes through even when the pool or cluster is full ({@code CEPH_OSD_FLAG_FULL_TRY}). */

@@ -2,7 +2,7 @@ package io.inkwire.api.message;
 
 import java.nio.ByteBuffer;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 /**
  * A Ceph message as the messenger moves it: the header fields of {@code ceph_msg_header2} that
@@ -10,19 +10,38 @@ import java.util.concurrent.atomic.AtomicInteger;
  * segments front, middle and data. Sequence numbers are the session's business: {@link #seq()} is
  * set on received messages and ignored on sent ones.
  *
- * <p>The payload buffers are read-only views; a message of a type no codec knows is delivered as
- * this raw form, intact.
+ * <p>{@link #front()}, {@link #middle()} and {@link #data()} hand out read-only views; a message of
+ * a type no codec knows is delivered as this raw form, intact.
  *
  * <h2>Who owns the bytes</h2>
+ * A message is reference-counted: it is created holding one reference, {@link #retain()} adds one,
+ * {@link #release()} drops one, and when the last is dropped the buffers go back to their owner.
  * <ul>
- * <li><b>Sent messages</b>: the messenger reads the caller's buffers and keeps no reference once
- * the send stage has completed; until then the caller must not change them. Nothing is copied to
- * stage a checksum or a seal: frame codecs work on the caller's buffers as they are written.</li>
- * <li><b>Received messages</b> are lent to the dispatcher: their buffers are valid during
- * {@link io.inkwire.api.Dispatcher#onMessage} and, once it returns, go back to the messenger,
- * which may reuse them. A dispatcher that keeps the message, or anything decoded from it that
- * still views its buffers, past the callback calls {@link #retain()} there and {@link #release()}
- * when done; a message built by an application has no owner and both calls only count.</li>
+ * <li><b>Received messages</b> are lent to the dispatcher: their segments are views of a pooled
+ * receive buffer, valid during {@link io.inkwire.api.Dispatcher#onMessage}; the messenger releases
+ * the message once the callback returned, and the buffer is then reused for another message. So a
+ * dispatcher that only reads the message in its callback, decodes it, or answers it, does nothing
+ * special. A dispatcher that keeps the message, or anything that still views its buffers (a
+ * decoded message's views, a {@code ByteBuffer} from {@link #data()}), past the callback calls
+ * {@link #retain()} in the callback and {@link #release()} when it is done; or it keeps a
+ * {@link #copy()}. Using a message's buffers after its last release reads another message's bytes.
+ * A retained message that is never released is not lost: its buffer is left to the garbage
+ * collector instead of going back to the pool (the application may hand bytes to code that cannot
+ * release them that way, at the cost of the pooling).</li>
+ * <li><b>Sent messages</b>: {@link io.inkwire.api.Connection#send} retains the message for as long
+ * as the messenger needs its buffers — until it was written (lossy sessions) or acknowledged by the
+ * peer (lossless sessions, which may send it again after a reconnect) — and releases it then; the
+ * caller must not change the buffers meanwhile. Nothing is copied to stage a checksum or a seal:
+ * frame codecs read the caller's buffers as they are given ({@link #segments}), so a writable heap
+ * buffer is checksummed in place.</li>
+ * <li><b>Messages built from another's buffers</b>: {@link #toBuilder()} builds a message that
+ * shares the reference count of the message it came from (retaining or releasing either counts for
+ * both), so an answer built with it — or a received message sent on as it is — keeps the received
+ * buffers alive until the messenger has written it. A message built with {@link #builder(int)}
+ * from views of a received message does not; retain the received one for as long as the new one
+ * is in flight, or build with {@link #toBuilder()}.</li>
+ * <li>A message built by an application has no owner: its count starts at 1, nobody needs to
+ * release it, and retain/release only count.</li>
  * </ul>
  */
 public final class RawMessage {
@@ -36,7 +55,9 @@ public final class RawMessage {
     /** {@code CEPH_MSG_PRIO_HIGHEST}. */
     public static final int CEPH_MSG_PRIO_HIGHEST = 255;
 
+    /** Every empty segment: nothing can be read from it or written to it, so one instance serves all. */
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0).asReadOnlyBuffer();
+    private static final AtomicIntegerFieldUpdater<RawMessage> REFS = AtomicIntegerFieldUpdater.newUpdater(RawMessage.class, "refs");
 
     private final int type;
     private final int version;
@@ -46,12 +67,16 @@ public final class RawMessage {
     private final long seq;
     private final int dataOff;
     private final int flags;
+    /** The segments as given (one slice each, writable when the caller's buffer was): read, never written. */
     private final ByteBuffer front;
     private final ByteBuffer middle;
     private final ByteBuffer data;
     /** Run once when the last reference is released; null for messages no messenger owns. */
     private final Runnable onRelease;
-    private final AtomicInteger refs = new AtomicInteger(1);
+    /** The message whose count this one shares ({@link #toBuilder()}); {@code this} for a message of its own. */
+    private final RawMessage counted;
+    /** References held, on {@link #counted} (updated through {@link #REFS}). */
+    private volatile int refs = 1;
 
     private RawMessage(Builder b) {
         this.type = b.type;
@@ -66,20 +91,45 @@ public final class RawMessage {
         this.middle = view(b.middle);
         this.data = view(b.data);
         this.onRelease = b.onRelease;
+        this.counted = b.onRelease == null && b.sharing != null ? b.sharing.counted : this;
     }
 
     private static ByteBuffer view(ByteBuffer b) {
-        return b == null ? EMPTY : b.slice().asReadOnlyBuffer();
+        return b == null || !b.hasRemaining() ? EMPTY : b.slice();
     }
 
     public static Builder builder(int type) {
         return new Builder(type);
     }
 
-    /** A builder holding this message's fields. */
+    /**
+     * A builder holding this message's fields and buffers. What it builds shares this message's
+     * reference count (unless given an {@link Builder#onRelease} of its own): while either is
+     * retained, this message's buffers stay valid (see the class comment).
+     */
     public Builder toBuilder() {
-        return new Builder(type).version(version).compatVersion(compatVersion).priority(priority).tid(tid)
+        Builder b = new Builder(type).version(version).compatVersion(compatVersion).priority(priority).tid(tid)
                 .seq(seq).dataOff(dataOff).flags(flags).front(front).middle(middle).data(data);
+        b.sharing = this;
+        return b;
+    }
+
+    /**
+     * A message with the same fields and its own heap copies of the segments, owned by nobody: what a
+     * dispatcher keeps when it would rather not retain the received message.
+     */
+    public RawMessage copy() {
+        return new Builder(type).version(version).compatVersion(compatVersion).priority(priority).tid(tid).seq(seq)
+                .dataOff(dataOff).flags(flags).front(copyOf(front)).middle(copyOf(middle)).data(copyOf(data)).build();
+    }
+
+    private static ByteBuffer copyOf(ByteBuffer b) {
+        if (!b.hasRemaining()) {
+            return null;
+        }
+        byte[] a = new byte[b.remaining()];
+        b.duplicate().get(a);
+        return ByteBuffer.wrap(a);
     }
 
     public int type() {
@@ -116,17 +166,37 @@ public final class RawMessage {
         return flags;
     }
 
-    /** A fresh read-only view of the front segment. */
+    /** A fresh read-only view of the front segment (see the class comment for how long it is valid). */
     public ByteBuffer front() {
-        return front.duplicate();
+        return readOnly(front);
     }
 
+    /** A fresh read-only view of the middle segment. */
     public ByteBuffer middle() {
-        return middle.duplicate();
+        return readOnly(middle);
     }
 
+    /** A fresh read-only view of the data segment (see the class comment for how long it is valid). */
     public ByteBuffer data() {
-        return data.duplicate();
+        return readOnly(data);
+    }
+
+    private static ByteBuffer readOnly(ByteBuffer b) {
+        return b == EMPTY ? EMPTY : b.asReadOnlyBuffer();
+    }
+
+    /**
+     * For messengers and frame codecs: puts front, middle and data as this message holds them in
+     * {@code out[offset]}, {@code out[offset + 1]} and {@code out[offset + 2]}, allocating nothing.
+     * Unlike {@link #front()} these are not read-only views: a checksum or a cipher reads their
+     * arrays in place (the JDK copies a read-only heap buffer before it can checksum it). They are
+     * this message's own buffers: read them through duplicates, never write to them, never move
+     * their position or limit.
+     */
+    public void segments(ByteBuffer[] out, int offset) {
+        out[offset] = front;
+        out[offset + 1] = middle;
+        out[offset + 2] = data;
     }
 
     public int frontLength() {
@@ -148,13 +218,15 @@ public final class RawMessage {
      * @throws IllegalStateException when the message was already released
      */
     public RawMessage retain() {
-        refs.updateAndGet(n -> {
+        RawMessage c = counted;
+        for (int n = c.refs; ; n = c.refs) {
             if (n <= 0) {
                 throw new IllegalStateException("retain of a released message: " + this);
             }
-            return n + 1;
-        });
-        return this;
+            if (REFS.compareAndSet(c, n, n + 1)) {
+                return this;
+            }
+        }
     }
 
     /**
@@ -164,20 +236,26 @@ public final class RawMessage {
      * @throws IllegalStateException when the message was already released
      */
     public boolean release() {
-        int n = refs.decrementAndGet();
-        if (n < 0) {
-            refs.incrementAndGet();
-            throw new IllegalStateException("release of a released message: " + this);
+        RawMessage c = counted;
+        for (int n = c.refs; ; n = c.refs) {
+            if (n <= 0) {
+                throw new IllegalStateException("release of a released message: " + this);
+            }
+            if (REFS.compareAndSet(c, n, n - 1)) {
+                if (n == 1 && c.onRelease != null) {
+                    c.onRelease.run();
+                }
+                return n == 1;
+            }
         }
-        if (n == 0 && onRelease != null) {
-            onRelease.run();
-        }
-        return n == 0;
     }
 
-    /** References held: 1 while lent to a dispatcher, more while retained, 0 once released. */
+    /**
+     * References held: 1 while lent to a dispatcher, more while retained or in flight, 0 once
+     * released (shared with the message this one was built from by {@link #toBuilder()}).
+     */
     public int refCount() {
-        return refs.get();
+        return counted.refs;
     }
 
     @Override
@@ -188,7 +266,7 @@ public final class RawMessage {
 
     /** Builds a {@link RawMessage}. Priority defaults to {@link #CEPH_MSG_PRIO_DEFAULT}. */
     public static final class Builder {
-        private final int type;
+        private int type;
         private int version = 1;
         private int compatVersion;
         private int priority = CEPH_MSG_PRIO_DEFAULT;
@@ -200,12 +278,24 @@ public final class RawMessage {
         private ByteBuffer middle;
         private ByteBuffer data;
         private Runnable onRelease;
+        /** Set by {@link RawMessage#toBuilder()}: the message whose count the built one shares. */
+        private RawMessage sharing;
 
         private Builder(int type) {
+            this.type = checkType(type);
+        }
+
+        private static int checkType(int type) {
             if (type < 0 || type > 0xffff) {
                 throw new IllegalArgumentException("message type out of range: " + type);
             }
-            this.type = type;
+            return type;
+        }
+
+        /** Another message type (an answer built with {@link RawMessage#toBuilder()}, say). */
+        public Builder type(int t) {
+            this.type = checkType(t);
+            return this;
         }
 
         public Builder version(int v) {
@@ -269,7 +359,7 @@ public final class RawMessage {
 
         /**
          * For messengers: what returns the buffers to their pool once the last reference is
-         * released (see the class comment).
+         * released (see the class comment). A message given one has a count of its own.
          */
         public Builder onRelease(Runnable r) {
             this.onRelease = r;

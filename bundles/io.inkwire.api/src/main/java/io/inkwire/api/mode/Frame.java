@@ -5,7 +5,10 @@ import java.util.Arrays;
 
 /**
  * One msgr2 frame in clear: a tag and one to four segments with their alignments. Buffers are
- * read through {@link #segment(int)} as independent views.
+ * read through {@link #segment(int)} as independent views. {@link #of} takes its own slices of the
+ * caller's buffers; {@link #wrap} takes the caller's arrays and buffers as they are, for the engine
+ * and the codecs, which build one frame per message and should not allocate a view per segment
+ * twice over.
  */
 public final class Frame {
 
@@ -16,21 +19,26 @@ public final class Frame {
     /** {@code CEPH_PAGE_SIZE}: the alignment Ceph asks for a message's data segment. */
     public static final int PAGE_ALIGNMENT = 4096;
 
+    /** Every empty segment: with no bytes to read or write, one instance serves all. */
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
+    private static final int[] CONTROL_ALIGNMENT = {DEFAULT_ALIGNMENT};
 
     private final int tag;
+    /** The segments; entries past {@link #count}, and null entries, are empty. Never handed out. */
     private final ByteBuffer[] segments;
     private final int[] alignments;
+    private final int count;
 
-    private Frame(int tag, ByteBuffer[] segments, int[] alignments) {
+    private Frame(int tag, ByteBuffer[] segments, int[] alignments, int count) {
         this.tag = tag;
         this.segments = segments;
         this.alignments = alignments;
+        this.count = count;
     }
 
     /** A control frame: one segment with the default alignment. */
     public static Frame control(int tag, ByteBuffer payload) {
-        return new Frame(tag, new ByteBuffer[] {payload.slice()}, new int[] {DEFAULT_ALIGNMENT});
+        return new Frame(tag, new ByteBuffer[] {payload.slice()}, CONTROL_ALIGNMENT, 1);
     }
 
     /**
@@ -49,7 +57,25 @@ public final class Frame {
         for (int i = 0; i < n; i++) {
             s[i] = segments[i] == null ? EMPTY : segments[i].slice();
         }
-        return new Frame(tag, s, Arrays.copyOf(alignments, n));
+        return new Frame(tag, s, Arrays.copyOf(alignments, n), n);
+    }
+
+    /**
+     * A frame over {@code segments} and {@code alignments} as they are: neither array is copied and
+     * no buffer is sliced (a null entry is an empty segment). Each segment is what its buffer holds
+     * from its position to its limit. The caller hands them over: it must not change the arrays, the
+     * buffers' bytes or their positions and limits while the frame is in use. Trailing empty
+     * segments are not counted, as with {@link #of}.
+     */
+    public static Frame wrap(int tag, ByteBuffer[] segments, int[] alignments) {
+        if (segments.length < 1 || segments.length > MAX_NUM_SEGMENTS || alignments.length < segments.length) {
+            throw new IllegalArgumentException("a frame has 1.." + MAX_NUM_SEGMENTS + " segments, each with an alignment");
+        }
+        int n = segments.length;
+        while (n > 1 && (segments[n - 1] == null || !segments[n - 1].hasRemaining())) {
+            n--;
+        }
+        return new Frame(tag, segments, alignments, n);
     }
 
     public int tag() {
@@ -57,27 +83,29 @@ public final class Frame {
     }
 
     public int numSegments() {
-        return segments.length;
+        return count;
     }
 
-    /** A fresh view of segment {@code i}; an empty buffer for an uncounted one. */
+    /** A fresh view of segment {@code i}; an empty buffer for an empty or uncounted one. */
     public ByteBuffer segment(int i) {
-        return i < segments.length ? segments[i].duplicate() : EMPTY.duplicate();
+        ByteBuffer b = i < count ? segments[i] : null;
+        return b == null || !b.hasRemaining() ? EMPTY : b.duplicate();
     }
 
     public int segmentLength(int i) {
-        return i < segments.length ? segments[i].remaining() : 0;
+        ByteBuffer b = i < count ? segments[i] : null;
+        return b == null ? 0 : b.remaining();
     }
 
     public int alignment(int i) {
-        return i < alignments.length ? alignments[i] : 0;
+        return i < count ? alignments[i] : 0;
     }
 
     /** Bytes over all segments. */
     public long totalLength() {
         long t = 0;
-        for (ByteBuffer b : segments) {
-            t += b.remaining();
+        for (int i = 0; i < count; i++) {
+            t += segmentLength(i);
         }
         return t;
     }
@@ -85,8 +113,8 @@ public final class Frame {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("Frame{tag=").append(tag).append(" segments=[");
-        for (int i = 0; i < segments.length; i++) {
-            sb.append(i == 0 ? "" : ",").append(segments[i].remaining());
+        for (int i = 0; i < count; i++) {
+            sb.append(i == 0 ? "" : ",").append(segmentLength(i));
         }
         return sb.append("]}").toString();
     }

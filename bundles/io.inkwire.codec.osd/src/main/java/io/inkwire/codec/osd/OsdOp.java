@@ -29,7 +29,8 @@ import java.util.Objects;
  * wire encodes back unchanged whatever its opcode. Payloads are read-only views, never copied here.
  * Structured outputs are decoded by {@link ObjectStat}, {@link OmapVals}, {@link OmapKeys},
  * {@link XattrMap}, {@link SparseReadResult}, {@link PgNlsResponse}, {@link WatchersResponse},
- * {@link SnapsResponse} and {@link #notifyId()}.
+ * {@link SnapsResponse}, {@link #notifyId()}, and for the {@code lock} class's calls ({@link ClsLock})
+ * {@link LockInfo} and {@link ClsLock#lockNames}.
  */
 public final class OsdOp {
 
@@ -439,7 +440,12 @@ public final class OsdOp {
 
     /** The output of a NOTIFY: the id the OSD gave the notification ({@code u64}). */
     public long notifyId() throws MessageDecodeException {
-        return OsdWire.decode(output, "notify reply", CephDecoder::u64);
+        return notifyId(output);
+    }
+
+    /** A NOTIFY's output ({@code u64 notify_id}) on its own. */
+    public static long notifyId(ByteBuffer notifyOutput) throws MessageDecodeException {
+        return OsdWire.decode(notifyOutput, "notify reply", CephDecoder::u64);
     }
 
     /**

@@ -14,6 +14,7 @@ import io.inkwire.config.KeyringException;
 import io.inkwire.config.Keyrings;
 import io.inkwire.config.MonHosts;
 import io.inkwire.monclient.MonClient;
+import io.inkwire.osgi.ClusterClientSettings;
 import io.inkwire.osgi.InkwireProviders;
 import io.inkwire.osgi.ManagedMessenger;
 import java.io.IOException;
@@ -82,6 +83,9 @@ public final class MessengerComponent implements ManagedMessenger {
     private volatile Messenger messenger;
     private volatile AutoCloseable withdrawals;
     private volatile MonSession monSession;
+    private volatile MessengerConfig config;
+    private volatile List<EntityAddrVec> mons = List.of();
+    private volatile Duration mountTimeout;
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
 
     @Activate
@@ -118,7 +122,7 @@ public final class MessengerComponent implements ManagedMessenger {
         CephConfig options = options(props, name);
         Keyring keyring = keyring(options, name);
         tracker = new ConnectionTracker(this::dispatchersForUs);
-        MessengerConfig config = providers.messengerConfig(name).options(options).keyring(keyring).dispatcher(tracker).build();
+        config = providers.messengerConfig(name).options(options).keyring(keyring).dispatcher(tracker).build();
         messenger = transport.create(config);
         withdrawals = providers.onWithdrawn((kind, n) -> tracker.closeUsing(kind, n));
 
@@ -133,16 +137,18 @@ public final class MessengerComponent implements ManagedMessenger {
         String monHost = options.getString("mon_host", "").trim();
         if (!monHost.isEmpty()) {
             sp.put("inkwire.mon_host", monHost);
+            // before the registration: a client of the cluster may be built as soon as the service shows
+            List<EntityAddrVec> parsed = new ArrayList<>();
+            MonHosts.parse(monHost).forEach(m -> parsed.add(m.addrs()));
+            mountTimeout = Duration.ofMillis((long) (options.getSeconds("client_mount_timeout", 30) * 1000));
+            mons = List.copyOf(parsed);
         }
         synchronized (registrations) {
             registrations.add(bc.registerService(Messenger.class, messenger, sp));
             registrations.add(bc.registerService(ManagedMessenger.class, this, sp));
         }
         if (!monHost.isEmpty()) {
-            List<EntityAddrVec> mons = new ArrayList<>();
-            MonHosts.parse(monHost).forEach(m -> mons.add(m.addrs()));
-            Duration timeout = Duration.ofMillis((long) (options.getSeconds("client_mount_timeout", 30) * 1000));
-            monSession = new MonSession(bc, config, mons, timeout, sp);
+            monSession = new MonSession(bc, sp);
             monSession.start();
         }
         LOG.log(System.Logger.Level.INFO, "messenger " + pid + " (" + name + ") active" + (monHost.isEmpty() ? "" : ", monitors " + monHost));
@@ -248,6 +254,16 @@ public final class MessengerComponent implements ManagedMessenger {
     }
 
     @Override
+    public Optional<ClusterClientSettings> clusterClient() {
+        if (mons.isEmpty()) {
+            return Optional.empty();
+        }
+        // codecs as installed now: the monitor messages' bundle may have started after us
+        MessengerConfig c = config.toBuilder().codecs(providers.messengerConfig(name).build().codecs()).build();
+        return Optional.of(new ClusterClientSettings(transport, c, mons, mountTimeout));
+    }
+
+    @Override
     public List<Connection> connections() {
         return tracker.connections();
     }
@@ -260,20 +276,14 @@ public final class MessengerComponent implements ManagedMessenger {
     /** Keeps a monitor session up and the {@link MonClient} service registered while it lives. */
     private final class MonSession implements Runnable {
         private final BundleContext bc;
-        private final MessengerConfig config;
-        private final List<EntityAddrVec> mons;
-        private final Duration timeout;
         private final Dictionary<String, Object> props;
         private final Thread thread;
         private volatile boolean stopped;
         private volatile MonClient client;
         private volatile String problem = "connecting";
 
-        MonSession(BundleContext bc, MessengerConfig config, List<EntityAddrVec> mons, Duration timeout, Dictionary<String, Object> props) {
+        MonSession(BundleContext bc, Dictionary<String, Object> props) {
             this.bc = bc;
-            this.config = config;
-            this.mons = mons;
-            this.timeout = timeout;
             this.props = props;
             this.thread = new Thread(this, "inkwire-monsession-" + pid);
             thread.setDaemon(true);
@@ -300,9 +310,8 @@ public final class MessengerComponent implements ManagedMessenger {
                 MonClient mc = null;
                 ServiceRegistration<?> reg = null;
                 try {
-                    // codecs as installed now: the monitor messages' bundle may have started after us
-                    MessengerConfig c = config.toBuilder().codecs(providers.messengerConfig(name).build().codecs()).build();
-                    mc = MonClient.connect(transport, c, mons, timeout);
+                    ClusterClientSettings c = clusterClient().orElseThrow();
+                    mc = MonClient.connect(c.transport(), c.config(), c.monitors(), c.mountTimeout());
                     client = mc;
                     problem = null;
                     reg = bc.registerService(MonClient.class, mc, props);

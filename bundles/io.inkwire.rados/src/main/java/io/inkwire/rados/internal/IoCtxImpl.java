@@ -1,6 +1,7 @@
 package io.inkwire.rados.internal;
 
 import io.inkwire.codec.osd.HObject;
+import io.inkwire.codec.osd.NotifyResult;
 import io.inkwire.codec.osd.PgNlsResponse;
 import io.inkwire.rados.IoCtx;
 import io.inkwire.rados.ListCursor;
@@ -10,12 +11,16 @@ import io.inkwire.rados.OpSlot;
 import io.inkwire.rados.OperationResult;
 import io.inkwire.rados.RadosException;
 import io.inkwire.rados.ReadOp;
+import io.inkwire.rados.Watch;
+import io.inkwire.rados.WatchCallback;
 import io.inkwire.rados.WriteOp;
 import io.inkwire.wire.CephDecoder;
 import io.inkwire.wire.CephEncoder;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -78,6 +83,44 @@ final class IoCtxImpl implements IoCtx {
     @Override
     public CompletionStage<OperationResult> operate(String oid, ReadOp op) {
         return objecter.submit(poolId, pool, nspace, locator, oid, op, false, -1);
+    }
+
+    @Override
+    public CompletionStage<Watch> watch(String oid, Duration timeout, WatchCallback callback) {
+        Objects.requireNonNull(callback, "callback");
+        long seconds;
+        try {
+            seconds = timeoutSeconds(timeout, "watch timeout");
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(new RadosException(22, pool, nspace, oid, e.getMessage()));
+        }
+        return objecter.lingers().watch(this, oid, seconds, callback);
+    }
+
+    @Override
+    public CompletionStage<NotifyResult> notify(String oid, ByteBuffer payload, Duration timeout) {
+        long seconds;
+        try {
+            seconds = timeoutSeconds(timeout, "notify timeout");
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(new RadosException(22, pool, nspace, oid, e.getMessage()));
+        }
+        return objecter.lingers().notify(this, oid, payload, seconds);
+    }
+
+    /** Whole seconds, a fraction counted as one more (librados truncates; 0 would mean the OSD's default); 0 for none. */
+    private static long timeoutSeconds(Duration timeout, String what) {
+        if (timeout == null || timeout.isZero()) {
+            return 0;
+        }
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException(what + " cannot be negative: " + timeout);
+        }
+        long s = timeout.getSeconds() + (timeout.getNano() > 0 ? 1 : 0);
+        if (s > 0xffff_ffffL) {
+            throw new IllegalArgumentException(what + " out of u32 seconds: " + timeout);
+        }
+        return s;
     }
 
     @Override

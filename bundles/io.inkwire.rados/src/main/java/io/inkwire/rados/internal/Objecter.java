@@ -15,6 +15,7 @@ import io.inkwire.codec.osd.MOSDBackoff;
 import io.inkwire.codec.osd.MOSDMap;
 import io.inkwire.codec.osd.MOSDOp;
 import io.inkwire.codec.osd.MOSDOpReply;
+import io.inkwire.codec.osd.MWatchNotify;
 import io.inkwire.codec.osd.ObjectLocator;
 import io.inkwire.codec.osd.OsdFlags;
 import io.inkwire.codec.osd.PgId;
@@ -80,6 +81,8 @@ public final class Objecter implements RadosClient, Dispatcher {
     private final MOSDMap.Codec mapCodec = new MOSDMap.Codec();
     private final MOSDBackoff.Codec backoffCodec = new MOSDBackoff.Codec();
     private final Counters counters = new Counters();
+    /** Watches and notifies (linger ops), kept alive across resets and map changes. */
+    private final LingerOps lingers;
     private final CompletableFuture<Void> firstMap = new CompletableFuture<>();
     private final List<MapWaiter> mapWaiters = new ArrayList<>();
 
@@ -113,6 +116,7 @@ public final class Objecter implements RadosClient, Dispatcher {
             t.setDaemon(true);
             return t;
         });
+        this.lingers = new LingerOps(this, lock, options);
     }
 
     private static long seconds(double s) {
@@ -127,6 +131,7 @@ public final class Objecter implements RadosClient, Dispatcher {
                 mons, mountTimeout);
         try {
             o.start(mc, mountTimeout);
+            RadosClientMBeans.register(o, config.name()); // io.inkwire:type=RadosClient,name=<entity>,id=<global id>
             return o;
         } catch (IOException | TimeoutException | InterruptedException | RuntimeException e) {
             o.close();
@@ -271,6 +276,8 @@ public final class Objecter implements RadosClient, Dispatcher {
                 return;
             }
             closed = true;
+            RadosClientMBeans.unregister(this);
+            lingers.shutdown(done);
             for (Op op : List.copyOf(ops.values())) {
                 done.add(finish(op, null, new RadosException(108, op.poolName, op.nspace, op.oid, "client shut down")));
             }
@@ -297,9 +304,25 @@ public final class Objecter implements RadosClient, Dispatcher {
 
     // ------------------------------------------------------------------ submitting
 
+    /** The linger ops (watch/notify) of this client. */
+    LingerOps lingers() {
+        return lingers;
+    }
+
+    /** The map in use. */
+    MapView mapView() {
+        return map;
+    }
+
     /** Queues an op on one object (or a PG, for {@code pgSeed >= 0}); the stage completes with its result. */
     CompletableFuture<OperationResult> submit(long poolId, String poolName, String nspace, String key, String oid,
                                               CompoundOp compound, boolean write, int pgSeed) {
+        return submit(poolId, poolName, nspace, key, oid, compound, write, pgSeed, true);
+    }
+
+    /** {@link #submit}; {@code resend} false for a linger's op, never sent twice ({@link Op#resend}). */
+    CompletableFuture<OperationResult> submit(long poolId, String poolName, String nspace, String key, String oid,
+                                              CompoundOp compound, boolean write, int pgSeed, boolean resend) {
         if (compound.size() == 0) {
             return CompletableFuture.failedFuture(new RadosException(22, poolName, nspace, oid, "an operation with no ops"));
         }
@@ -310,6 +333,7 @@ public final class Objecter implements RadosClient, Dispatcher {
         }
         Op op = new Op(lastTid.incrementAndGet(), poolId, poolName, nspace, key, oid, compound, write, flags, pgSeed,
                 osdMapEpoch());
+        op.resend = resend;
         op.result.whenComplete((r, e) -> {
             if (op.result.isCancelled()) {
                 cancel(op);
@@ -390,10 +414,8 @@ public final class Objecter implements RadosClient, Dispatcher {
                 && (op.flags & (OsdFlags.CEPH_OSD_FLAG_FULL_TRY | OsdFlags.CEPH_OSD_FLAG_FULL_FORCE)) == 0)
                 : m.pauseReads();
         MapView.Placed placed = op.pgSeed >= 0 ? m.placePg(p, op.pgSeed) : m.place(p, op.nspace, op.key, op.oid);
-        int osd = placed.actingPrimary();
-        int shard = p.erasure() ? placed.acting().indexOf(osd) : -1;
-        Target next = new Target(m.epoch(), p.id(), placed.seed(), placed.rawHash(), placed.up(), placed.upPrimary(),
-                placed.acting(), placed.actingPrimary(), osd, p.size(), p.minSize(), p.pgNum(), p.pgpNum(), shard);
+        Target next = Target.of(m, p, placed);
+        int osd = next.osd();
         boolean forced = op.target != null && p.lastForceOpResend() > op.target.epoch();
         boolean moved = op.target == null || op.target.needsResendAt(next);
         if (pause) {
@@ -404,6 +426,11 @@ public final class Objecter implements RadosClient, Dispatcher {
         }
         if (!force && !forced && !moved && !op.paused && op.session != null) {
             return null; // same interval, same OSD: the op stays where it was sent, and so does its target
+        }
+        if (!op.resend && op.attempts >= 0) {
+            finish(op, null, null); // Objecter::_cancel_linger_op: dropped, its linger sends a new one
+            lingers.dropped(op.result);
+            return null;
         }
         op.paused = false;
         op.target = next;
@@ -523,9 +550,15 @@ public final class Objecter implements RadosClient, Dispatcher {
     public void onMessage(Connection connection, RawMessage message) {
         try {
             switch (message.type()) {
-                case MOSDOpReply.CEPH_MSG_OSD_OPREPLY -> handleReply(connection, replyCodec.decode(message, features(connection)));
+                case MOSDOpReply.CEPH_MSG_OSD_OPREPLY -> {
+                    if (message.dataLength() > 0) {
+                        message.retain(); // the ops' outputs view its data and go to the caller uncopied: never released, left to the GC
+                    }
+                    handleReply(connection, replyCodec.decode(message, features(connection)));
+                }
                 case MOSDMap.CEPH_MSG_OSD_MAP -> handleMap(mapCodec.decode(message, features(connection)));
                 case MOSDBackoff.CEPH_MSG_OSD_BACKOFF -> handleBackoff(connection, backoffCodec.decode(message, features(connection)));
+                case MWatchNotify.CEPH_MSG_WATCH_NOTIFY -> lingers.handle(message, features(connection));
                 default -> LOG.log(System.Logger.Level.DEBUG, () -> "ignored " + message + " from " + connection);
             }
         } catch (ProtocolException e) {
@@ -588,10 +621,12 @@ public final class Objecter implements RadosClient, Dispatcher {
             map = update.map();
             counters.mapEpoch.set(map.epoch());
             counters.mapsApplied.addAndGet(update.applied());
+            counters.fullMapsApplied.addAndGet(update.full());
             if (update.wantFrom() > 0) {
                 mon.subscribe(OSDMAP, update.wantFrom(), 0); // a gap: ask again from there, full maps if need be
             }
             scanOps(done);
+            lingers.mapChanged();
             for (var it = mapWaiters.iterator(); it.hasNext(); ) {
                 MapWaiter w = it.next();
                 if (map.epoch() >= w.epoch()) {
@@ -623,7 +658,7 @@ public final class Objecter implements RadosClient, Dispatcher {
     }
 
     private void handleBackoff(Connection connection, MOSDBackoff b) {
-        Runnable resend = null;
+        List<Runnable> done = new ArrayList<>();
         lock.lock();
         try {
             OsdSession s = sessionOf(connection);
@@ -637,13 +672,17 @@ public final class Objecter implements RadosClient, Dispatcher {
             } else if (b.op() == MOSDBackoff.CEPH_OSD_BACKOFF_OP_UNBLOCK && s.blockedPgs.remove(key)) {
                 for (Op op : List.copyOf(s.ops.values())) {
                     if (OsdSession.pgKey(op.target.poolId(), op.target.seed()) == key) {
-                        retarget(op, true);
+                        Runnable r = retarget(op, true); // an op may end here (its pool went away meanwhile)
+                        if (r != null) {
+                            done.add(r);
+                        }
                     }
                 }
             }
         } finally {
             lock.unlock();
         }
+        done.forEach(Runnable::run);
     }
 
     private OsdSession sessionOf(Connection c) {
@@ -677,6 +716,7 @@ public final class Objecter implements RadosClient, Dispatcher {
                     done.add(r);
                 }
             }
+            lingers.sessionReset(s.osd);
         } finally {
             lock.unlock();
         }
@@ -711,8 +751,10 @@ public final class Objecter implements RadosClient, Dispatcher {
                 }
             }
             long now = System.nanoTime();
+            lingers.tick(now);
             for (OsdSession s : List.copyOf(sessions.values())) {
-                if (s.ops.isEmpty() && s.connection != null && idleNanos > 0 && now - s.lastUsedNanos > idleNanos) {
+                if (s.ops.isEmpty() && s.connection != null && idleNanos > 0 && now - s.lastUsedNanos > idleNanos
+                        && !lingers.holds(s.osd)) {
                     closeSession(s);
                 }
             }
@@ -767,6 +809,7 @@ public final class Objecter implements RadosClient, Dispatcher {
         final AtomicLong replies = new AtomicLong();
         final AtomicLong mapEpoch = new AtomicLong();
         final AtomicLong mapsApplied = new AtomicLong();
+        final AtomicLong fullMapsApplied = new AtomicLong();
         final java.util.concurrent.atomic.AtomicInteger sessions = new java.util.concurrent.atomic.AtomicInteger();
         final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
 
@@ -809,6 +852,11 @@ public final class Objecter implements RadosClient, Dispatcher {
         @Override
         public long getMapsApplied() {
             return mapsApplied.get();
+        }
+
+        @Override
+        public long getFullMapsApplied() {
+            return fullMapsApplied.get();
         }
 
         @Override

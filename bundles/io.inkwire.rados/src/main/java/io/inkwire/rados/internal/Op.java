@@ -40,6 +40,12 @@ final class Op {
     /** The map epoch the op was submitted at; ENOENT for a missing pool is only final once the map is newer. */
     final long submittedEpoch;
     ScheduledFuture<?> timeout;
+    /**
+     * False for a linger's registration, reconnect or ping ({@code Op::should_resend} in Ceph): once sent
+     * it is never sent again; where another op would be resent it is dropped, uncompleted, and its
+     * linger sends a new one ({@link LingerOps#dropped}).
+     */
+    boolean resend = true;
 
     Op(long tid, long poolId, String poolName, String nspace, String key, String oid, CompoundOp compound, boolean write,
        int flags, int pgSeed, long submittedEpoch) {

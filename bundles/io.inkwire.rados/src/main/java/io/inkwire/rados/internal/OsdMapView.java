@@ -39,17 +39,19 @@ final class OsdMapView implements MapView {
         OSDMap map = current == null ? null : current.map;
         if (map != null && !m.fsid().equals(map.fsid())) {
             LOG.log(System.Logger.Level.WARNING, "ignoring an OSDMap of cluster " + m.fsid());
-            return new MapUpdate(current, 0, 0);
+            return new MapUpdate(current, 0, 0, 0);
         }
         int applied = 0;
+        int full = 0;
         try {
             if (map == null) {
                 if (m.fullMaps().isEmpty()) {
                     // incrementals without a base: ask for the map from its first epoch, full
-                    return new MapUpdate(null, 0, m.incrementalMaps().isEmpty() ? 0 : 1);
+                    return new MapUpdate(null, 0, 0, m.incrementalMaps().isEmpty() ? 0 : 1);
                 }
                 map = OSDMap.decode(m.fullMaps().get(m.fullMaps().lastKey()));
                 applied++;
+                full++;
             }
             for (long e = map.epoch() + 1; e <= m.lastEpoch(); e++) {
                 ByteBuffer inc = m.incrementalMaps().get(e);
@@ -57,17 +59,18 @@ final class OsdMapView implements MapView {
                     map = map.apply(OSDMapIncremental.decode(inc));
                 } else if (m.fullMaps().containsKey(e)) {
                     map = OSDMap.decode(m.fullMaps().get(e));
+                    full++;
                 } else {
                     OSDMap got = map;
-                    return new MapUpdate(applied == 0 ? current : new OsdMapView(got), applied, e);
+                    return new MapUpdate(applied == 0 ? current : new OsdMapView(got), applied, full, e);
                 }
                 applied++;
             }
         } catch (MessageDecodeException e) {
             LOG.log(System.Logger.Level.WARNING, "undecodable OSDMap (" + e.getMessage() + "); asking for a full map");
-            return new MapUpdate(applied == 0 ? current : new OsdMapView(map), applied, map == null ? 1 : map.epoch() + 1);
+            return new MapUpdate(applied == 0 ? current : new OsdMapView(map), applied, full, map == null ? 1 : map.epoch() + 1);
         }
-        return new MapUpdate(applied == 0 ? current : new OsdMapView(map), applied, 0);
+        return new MapUpdate(applied == 0 ? current : new OsdMapView(map), applied, full, 0);
     }
 
     @Override

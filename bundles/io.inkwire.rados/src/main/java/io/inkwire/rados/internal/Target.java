@@ -13,6 +13,14 @@ record Target(long epoch, long poolId, int seed, int rawHash, List<Integer> up, 
     /** No OSD to send to (PG without a primary, or the pool is gone). */
     static final int NO_OSD = -1;
 
+    /** The target of a placement in map {@code m}: its acting primary (and that primary's shard in an erasure-coded pool). */
+    static Target of(MapView m, MapView.Pool p, MapView.Placed placed) {
+        int osd = placed.actingPrimary();
+        int shard = p.erasure() ? placed.acting().indexOf(osd) : -1;
+        return new Target(m.epoch(), p.id(), placed.seed(), placed.rawHash(), placed.up(), placed.upPrimary(),
+                placed.acting(), placed.actingPrimary(), osd, p.size(), p.minSize(), p.pgNum(), p.pgpNum(), shard);
+    }
+
     /**
      * Whether an op aimed at {@code this} must be sent again at {@code next}: a new interval of
      * its PG (acting or up set or their primaries changed, size or min_size changed, the PG

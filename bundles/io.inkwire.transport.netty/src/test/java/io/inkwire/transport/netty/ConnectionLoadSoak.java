@@ -45,7 +45,7 @@ class ConnectionLoadSoak {
             @Override
             public void onMessage(Connection c, RawMessage m) {
                 served.incrementAndGet();
-                c.send(RawMessage.builder(m.type() + 1).tid(m.tid()).front(m.front()).build());
+                c.send(m.toBuilder().type(m.type() + 1).middle(null).data((java.nio.ByteBuffer) null).build());
             }
 
             @Override

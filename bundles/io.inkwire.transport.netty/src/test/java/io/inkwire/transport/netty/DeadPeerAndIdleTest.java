@@ -59,7 +59,7 @@ class DeadPeerAndIdleTest {
 
         @Override
         public void onMessage(Connection c, RawMessage m) {
-            messages.add(m);
+            messages.add(m.copy());
             if (echo) {
                 c.send(RawMessage.builder(m.type() + 1).tid(m.tid()).build());
             }

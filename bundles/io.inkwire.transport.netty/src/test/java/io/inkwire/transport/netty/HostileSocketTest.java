@@ -67,7 +67,7 @@ class HostileSocketTest {
         if (server != null) {
             server.close();
         }
-        server = new NettyMessengerFactory().create(LoopbackHandshakeTest.config(new EntityName(EntityType.MON, "a"), (c, m) -> atServer.add(m))
+        server = new NettyMessengerFactory().create(LoopbackHandshakeTest.config(new EntityName(EntityType.MON, "a"), (c, m) -> atServer.add(m.copy()))
                 .options(options).build());
         EntityAddrVec bound = server.bind(EntityAddrVec.of(EntityAddr.msgr2("127.0.0.1", 0), EntityAddr.msgr2("127.0.0.1", 0).withType(AddrType.LEGACY)))
                 .toCompletableFuture().get(10, TimeUnit.SECONDS);

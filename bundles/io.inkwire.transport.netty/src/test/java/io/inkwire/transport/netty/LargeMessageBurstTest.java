@@ -45,7 +45,7 @@ class LargeMessageBurstTest {
         BlockingQueue<RawMessage> got = new LinkedBlockingQueue<>();
         EntityName serverName = new EntityName(EntityType.MON, "burst");
         Keyring keys = Keyring.generated(EntityName.CLIENT_ADMIN, serverName);
-        try (Messenger server = new NettyMessengerFactory().create(config(serverName, auth, mode, keys, (c, m) -> got.add(m)));
+        try (Messenger server = new NettyMessengerFactory().create(config(serverName, auth, mode, keys, (c, m) -> got.add(m.retain())));
              Messenger client = new NettyMessengerFactory().create(config(EntityName.CLIENT_ADMIN, auth, mode, keys, (c, m) -> { }))) {
             EntityAddr addr = server.bind(EntityAddrVec.of(EntityAddr.msgr2("127.0.0.1", 0))).toCompletableFuture().get(10, TimeUnit.SECONDS).get(0);
             Connection c = client.connect(addr, EntityType.MON).toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -64,6 +64,7 @@ class LargeMessageBurstTest {
                 byte[] data = new byte[m.dataLength()];
                 m.data().get(data);
                 assertArrayEquals(sent[i], data, "message " + (i + 1));
+                m.release(); // retained in the dispatcher: ours to give back (LeakCheck checks every buffer went back)
             }
             assertTrue(c.isOpen());
         }

@@ -40,11 +40,11 @@ class LoopbackHandshakeTest {
         BlockingQueue<RawMessage> atServer = new LinkedBlockingQueue<>();
         BlockingQueue<RawMessage> atClient = new LinkedBlockingQueue<>();
         Dispatcher echo = (c, m) -> {
-            atServer.add(m);
-            c.send(RawMessage.builder(m.type() + 1).tid(m.tid()).front(m.front()).data(m.data()).build());
+            atServer.add(m.copy()); // kept past the callback: a copy (the received buffers go back to the pool)
+            c.send(m.toBuilder().type(m.type() + 1).build()); // its buffers, held until written
         };
         try (Messenger server = new NettyMessengerFactory().create(config(new EntityName(EntityType.MON, "a"), echo).build());
-             Messenger client = new NettyMessengerFactory().create(config(EntityName.CLIENT_ADMIN, (c, m) -> atClient.add(m)).build())) {
+             Messenger client = new NettyMessengerFactory().create(config(EntityName.CLIENT_ADMIN, (c, m) -> atClient.add(m.copy())).build())) {
             EntityAddrVec bound = server.bind(EntityAddrVec.of(EntityAddr.msgr2("127.0.0.1", 0))).toCompletableFuture().get(10, TimeUnit.SECONDS);
             EntityAddr target = bound.get(0);
             assertEquals(0, target.nonce(), "a monitor is reached at nonce 0");
@@ -82,7 +82,7 @@ class LoopbackHandshakeTest {
     @Test
     void an_empty_message_and_a_message_with_only_data_survive() throws Exception {
         BlockingQueue<RawMessage> atServer = new LinkedBlockingQueue<>();
-        try (Messenger server = new NettyMessengerFactory().create(config(new EntityName(EntityType.OSD, "0"), (c, m) -> atServer.add(m)).build());
+        try (Messenger server = new NettyMessengerFactory().create(config(new EntityName(EntityType.OSD, "0"), (c, m) -> atServer.add(m.copy())).build());
              Messenger client = new NettyMessengerFactory().create(config(EntityName.CLIENT_ADMIN, (c, m) -> { }).build())) {
             EntityAddr target = server.bind(EntityAddrVec.of(EntityAddr.msgr2("127.0.0.1", 0))).toCompletableFuture().get().get(0);
             Connection c = client.connect(target, EntityType.OSD).toCompletableFuture().get(10, TimeUnit.SECONDS);

@@ -63,9 +63,9 @@ class Msgr1LoopbackTest {
     @Test
     void one_acceptor_on_v1_and_v2_over_ipv4_and_ipv6_serves_four_cephx_connectors_at_once() throws Exception {
         Keyring keys = Keyring.generated(EntityName.CLIENT_ADMIN, MON);
-        Dispatcher echo = (c, m) -> c.send(RawMessage.builder(m.type() + 1).tid(m.tid()).front(m.front()).data(m.data()).build());
+        Dispatcher echo = (c, m) -> c.send(m.toBuilder().type(m.type() + 1).build());
         Map<Long, BlockingQueue<RawMessage>> back = new ConcurrentHashMap<>();
-        Dispatcher atClient = (c, m) -> back.computeIfAbsent(m.tid() >> 16, k -> new LinkedBlockingQueue<>()).add(m);
+        Dispatcher atClient = (c, m) -> back.computeIfAbsent(m.tid() >> 16, k -> new LinkedBlockingQueue<>()).add(m.copy());
         try (Messenger server = new NettyMessengerFactory().create(config(MON, keys, cephx("ms_bind_ipv6", "true"), echo));
              Messenger client = new NettyMessengerFactory().create(config(EntityName.CLIENT_ADMIN, keys, cephx(), atClient))) {
             EntityAddrVec bound = server.bind(EntityAddrVec.parse("[v2:127.0.0.1:0,v1:127.0.0.1:0,v2:[::1]:0,v1:[::1]:0]"))

@@ -269,7 +269,7 @@ public class FelixContainerIT {
     }
 
     private ManagedMessenger acceptor(String entity, String auth, String modes, Path keyring) throws Exception {
-        Dispatcher echo = (c, m) -> c.send(RawMessage.builder(m.type()).tid(m.tid()).front(m.front()).build());
+        Dispatcher echo = (c, m) -> c.send(m.toBuilder().build()); // shares the received buffer's count until written
         Hashtable<String, Object> dp = new Hashtable<>();
         dp.put("inkwire.messenger", entity);
         registrations.add(bc.registerService(Dispatcher.class, echo, dp));

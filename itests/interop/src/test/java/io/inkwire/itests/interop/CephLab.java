@@ -65,6 +65,12 @@ public final class CephLab implements BeforeAllCallback, AfterAllCallback {
         return this;
     }
 
+    /** A mgr too ({@code --mgr}): Pacific's mgr carries pg_num changes out. */
+    public CephLab mgr() {
+        startArgs.add("--mgr");
+        return this;
+    }
+
     public CephLab serviceTicketTtl(int seconds) {
         startArgs.add("--service-ticket-ttl");
         startArgs.add(String.valueOf(seconds));

@@ -82,11 +82,11 @@ class JavaToJavaCephxSecureTest {
         BlockingQueue<RawMessage> atClient = new LinkedBlockingQueue<>();
         try (Messenger mon = messenger(MON, keyring(KEYS), (c, m) -> { });
              Messenger osd = messenger(OSD, keyring(KEYS), (c, m) -> {
-                 atOsd.add(m);
+                 atOsd.add(m.copy()); // kept past the callback
                  c.send(m.toBuilder().build());
              });
              Messenger client = messenger(EntityName.CLIENT_ADMIN, keyring(Map.of(EntityName.CLIENT_ADMIN, KEYS.get(EntityName.CLIENT_ADMIN))),
-                     (c, m) -> atClient.add(m))) {
+                     (c, m) -> atClient.add(m.copy()))) {
             EntityAddr monAddr = bind(mon);
             EntityAddr osdAddr = bind(osd);
             Connection toMon = client.connect(monAddr, EntityType.MON).toCompletableFuture().get(10, TimeUnit.SECONDS);

@@ -41,8 +41,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * inkwire's RADOS client against three real OSDs (a lab without a mgr, so pg_num cannot grow here:
- * Pacific's mgr carries a pg_num change out), checked against Ceph's own {@code rados} and
+ * inkwire's RADOS client against three real OSDs and a mgr (Pacific's mgr carries pg_num changes
+ * out), checked against Ceph's own {@code rados} and
  * {@code ceph osd map} in both directions: a replicated pool of size 3 with pg_num 12 (not a
  * power of two), the size-1 pool {@code test}, and an erasure-coded pool (k=2, m=1; write_full
  * and append only).
@@ -50,7 +50,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RadosAgainstCephTest {
 
     @RegisterExtension
-    static final CephLab LAB = CephLab.create("rados", 13390, 16879).auth("cephx").osds(3);
+    static final CephLab LAB = CephLab.create("rados", 13390, 16879).auth("cephx").osds(3).mgr();
 
     static final List<String> POOLS = List.of("rep3", "test", "ec21");
     static final int[] SIZES = {0, 1, 4095, (4 << 20) + 1, 64 << 20};
@@ -72,16 +72,20 @@ class RadosAgainstCephTest {
         }
         client = Rados.connect(Providers.transport(), Providers.forLab(LAB.conf(), CephConfig.empty()).build(),
                 Providers.monitors(LAB.conf()), Duration.ofSeconds(60));
-        // the pools' PGs must be active before I/O; a rados put/rm per pool waits for that
         for (String p : POOLS) {
-            Path f = Files.writeString(Files.createTempFile("inkwire", ".smoke"), "smoke");
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (rados("-p", p, "put", "smoke", f.toString()).exit() != 0) {
-                assertTrue(System.nanoTime() < until, "pool " + p + " never served a put");
-                Thread.sleep(500);
-            }
-            ok(rados("-p", p, "rm", "smoke"));
+            waitForIo(p);
         }
+    }
+
+    /** Until Ceph's own {@code rados} puts and removes an object in the pool: its PGs are active. */
+    static void waitForIo(String pool) throws Exception {
+        Path f = Files.writeString(Files.createTempFile("inkwire", ".smoke"), "smoke");
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (rados("-p", pool, "put", "smoke", f.toString()).exit() != 0) {
+            assertTrue(System.nanoTime() < until, "pool " + pool + " never served a put");
+            Thread.sleep(500);
+        }
+        ok(rados("-p", pool, "rm", "smoke"));
     }
 
     @AfterAll
@@ -277,8 +281,10 @@ class RadosAgainstCephTest {
     void placement_equals_ceph_osd_map_also_after_the_map_changes() throws Exception {
         comparePlacement(2000);
         long before = client.counters().getMapsApplied();
-        ok(LAB.ceph("osd", "pg-upmap-items", "2.3", "0", "1"));
-        ok(LAB.ceph("osd", "pg-upmap", "2.4", "1", "2", "0"));
+        // pool ids by name: the mgr's own pool (device_health_metrics) comes first
+        long rep3 = client.pools().stream().filter(p -> p.name().equals("rep3")).findFirst().orElseThrow().id();
+        ok(LAB.ceph("osd", "pg-upmap-items", rep3 + ".3", "0", "1"));
+        ok(LAB.ceph("osd", "pg-upmap", rep3 + ".4", "1", "2", "0"));
         ok(LAB.ceph("osd", "primary-affinity", "osd.1", "0.5"));
         ok(LAB.ceph("osd", "out", "2"));
         long epoch = JSON.readTree(LAB.ceph("osd", "dump", "-f", "json").out()).get("epoch").asLong();
@@ -286,6 +292,83 @@ class RadosAgainstCephTest {
         assertTrue(client.counters().getMapsApplied() > before, "the client applied the new maps");
         comparePlacement(2000);
         ok(LAB.ceph("osd", "in", "2"));
+    }
+
+    @Test
+    void a_pg_num_increase_splits_pgs_under_io_and_the_client_follows_by_incrementals() throws Exception {
+        ok(LAB.ceph("osd", "pool", "create", "split", "12", "12", "replicated"));
+        ok(LAB.ceph("osd", "pool", "set", "split", "size", "3"));
+        ok(LAB.ceph("osd", "pool", "application", "enable", "split", "rados"));
+        waitForIo("split");
+        Rados.await(client.waitForMap(poolState("split")[2]));
+        IoCtx io = client.ioCtx("split");
+        int objects = 120;
+        for (int i = 0; i < objects; i++) {
+            Rados.await(io.writeFull("split-" + i, ByteBuffer.wrap(("v0 of split-" + i).getBytes(StandardCharsets.UTF_8))));
+        }
+        long fullBefore = client.counters().getFullMapsApplied();
+        long appliedBefore = client.counters().getMapsApplied();
+        ok(LAB.ceph("osd", "pool", "set", "split", "pg_num", "20"));
+        // I/O all through the split (the mgr raises pg_num, then pgp_num): every op lands and reads back
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        int round = 0;
+        long[] state;
+        do {
+            for (int i = 0; i < objects; i += 7) {
+                byte[] v = ("v" + (round + 1) + " of split-" + i).getBytes(StandardCharsets.UTF_8);
+                Rados.await(io.writeFull("split-" + i, ByteBuffer.wrap(v)));
+                assertArrayEquals(v, bytes(Rados.await(io.read("split-" + i, 0, 0))), "split-" + i + " in round " + round);
+            }
+            round++;
+            state = poolState("split");
+            assertTrue(System.nanoTime() < until, "pg_num/pgp_num never reached 20: " + state[0] + "/" + state[1]);
+        } while (state[0] != 20 || state[1] != 20);
+        Rados.await(client.waitForMap(state[2]));
+        assertEquals(20, client.pools().stream().filter(p -> p.name().equals("split")).findFirst().orElseThrow().pgNum());
+        assertTrue(client.counters().getMapsApplied() > appliedBefore, "no map applied during the split");
+        assertEquals(fullBefore, client.counters().getFullMapsApplied(), "the split came as incrementals, no full map was refetched");
+        comparePlacement(List.of("split"), 2000);
+        for (int i = 0; i < objects; i++) {
+            String oid = "split-" + i;
+            byte[] mine = bytes(Rados.await(io.read(oid, 0, 0)));
+            Path f = dir.resolve(oid);
+            ok(rados("-p", "split", "get", oid, f.toString()));
+            assertArrayEquals(Files.readAllBytes(f), mine, oid + ": inkwire and rados read the same after the split");
+        }
+        System.out.printf("split 12 -> 20 PGs under I/O: %d rounds, %d maps applied, %d ops resent%n", round,
+                client.counters().getMapsApplied() - appliedBefore, client.counters().getOpsResent());
+    }
+
+    /**
+     * Until the monitor's OSDMap epoch has not moved for three seconds (after a change, peering
+     * OSDs keep asking for pg_temp for a while), and the client has that epoch.
+     */
+    private static void waitForQuietMap() throws Exception {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        long epoch = poolState("rep3")[2];
+        long since = System.nanoTime();
+        while (System.nanoTime() - since < TimeUnit.SECONDS.toNanos(3) && System.nanoTime() < until) {
+            Thread.sleep(500);
+            long now = poolState("rep3")[2];
+            if (now != epoch) {
+                epoch = now;
+                since = System.nanoTime();
+            }
+        }
+        Rados.await(client.waitForMap(epoch));
+    }
+
+    /** {@code pg_num}, {@code pgp_num} of a pool and the map's epoch, as the monitor has them now. */
+    private static long[] poolState(String pool) throws Exception {
+        CephLab.Result r = LAB.ceph("osd", "dump", "-f", "json");
+        ok(r);
+        JsonNode dump = JSON.readTree(r.out());
+        for (JsonNode p : dump.get("pools")) {
+            if (p.get("pool_name").asText().equals(pool)) {
+                return new long[] {p.get("pg_num").asLong(), p.get("pg_placement_num").asLong(), dump.get("epoch").asLong()};
+            }
+        }
+        throw new AssertionError("no pool " + pool + " in the map");
     }
 
     /**
@@ -296,11 +379,16 @@ class RadosAgainstCephTest {
      * Returns how many names were compared at one epoch.
      */
     private int comparePlacement(int perPool) throws Exception {
+        return comparePlacement(POOLS, perPool);
+    }
+
+    private int comparePlacement(List<String> pools, int perPool) throws Exception {
+        waitForQuietMap();
         record Name(String pool, String ns, String key, String oid) {
         }
         List<Name> names = new ArrayList<>();
         StringBuilder in = new StringBuilder();
-        for (String pool : POOLS) {
+        for (String pool : pools) {
             for (int i = 0; i < perPool; i++) {
                 String oid = "obj-" + i + "-" + pool;
                 String ns = i % 4 == 0 ? "ns" + (i % 7) : "";

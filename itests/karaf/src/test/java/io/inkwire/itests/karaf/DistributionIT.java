@@ -45,13 +45,14 @@ public class DistributionIT {
 
     @Test
     public void startsOfflineAndShowsTheClusterStatus() {
-        for (String bsn : List.of("io.inkwire.osgi", "io.inkwire.auth.cephx", "io.inkwire.mode.secure", "io.inkwire.karaf.shell")) {
+        for (String bsn : List.of("io.inkwire.osgi", "io.inkwire.auth.cephx", "io.inkwire.mode.secure", "io.inkwire.karaf.shell",
+                "io.inkwire.codec.osd", "io.inkwire.rados", "io.inkwire.rados.tool", "io.inkwire.rados.osgi")) {
             Path jar = Path.of(System.getProperty("karaf.home"), "system/io/inkwire", bsn, System.getProperty("inkwire.version"),
                     bsn + "-" + System.getProperty("inkwire.version") + ".jar");
             assertTrue("not in the offline repository: " + jar, Files.isRegularFile(jar));
         }
         String features = KarafSupport.execute(sessions, "feature:list -i");
-        assertTrue(features, features.contains("inkwire-mode-secure") && features.contains("inkwire-auth-cephx"));
+        assertTrue(features, features.contains("inkwire-mode-secure") && features.contains("inkwire-auth-cephx") && features.contains("inkwire-rados"));
         String status = KarafSupport.execute(sessions, "inkwire:status -c " + System.getProperty("inkwire.lab.conf"));
         assertTrue(status, status.contains("cluster:") && status.contains("mon: 1 daemons"));
     }

@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 /**
  * What a user of the distribution does, with no Maven repository to reach: unzip the archive the
  * build made, start it as a process of its own ({@code bin/karaf server}) with a fresh HOME and an
- * empty local repository, wait for the shell, run {@code inkwire:status} through
- * {@code bin/client} against a Ceph lab (cephx, secure only), {@code bin/stop}. Unlike
+ * empty local repository, wait for the shell, run {@code inkwire:status} and
+ * {@code inkwire:rados-status} through {@code bin/client} against a Ceph lab (cephx, secure only),
+ * {@code bin/stop}. Unlike
  * {@link DistributionIT} no Pax Exam is involved, so nothing but the archive's own {@code system/}
  * can provide a bundle; and nothing may be downloaded: the local repository is still empty at the
  * end.
@@ -83,6 +84,9 @@ class DistributionOfflineIT {
                 assertTrue(Pattern.compile("(?m)^\\s*id:\\s+" + Pattern.quote(lab.fsid()) + "\\s*$").matcher(status).find(),
                         "inkwire:status does not show the lab's fsid " + lab.fsid() + ":\n" + status);
                 assertTrue(status.contains("mon: 1 daemons"), status);
+                // the RADOS client from system/ too: a client for this command only, its first OSDMap
+                String rados = karaf.client("inkwire:rados-status -c " + lab.conf() + " -k " + lab.adminKeyring(), 90);
+                assertTrue(rados.contains("cluster:   ceph, fsid " + lab.fsid()) && rados.contains("osdmap:    e"), rados);
             } finally {
                 lab.stop();
             }

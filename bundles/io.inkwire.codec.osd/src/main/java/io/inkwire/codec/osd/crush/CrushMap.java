@@ -26,6 +26,9 @@ import java.util.TreeMap;
  * the type, item and rule names; then, each only if bytes remain, the tunables, the device classes
  * and the choose_args. What older maps lack decodes as the legacy (argonaut) defaults.
  *
+ * <p>max_devices is not taken from the wire: as {@code crush_finalize} does after Ceph's decode, it is
+ * one more than the highest device any bucket holds.
+ *
  * <p>Decoding refuses what would make a mapping crash or loop rather than fail: a bucket whose id
  * does not match its slot, an item naming a bucket that does not exist, a bucket that contains
  * itself or an ancestor, choose_args for a bucket that does not exist or with ids that do not match
@@ -211,20 +214,21 @@ public final class CrushMap {
         }
         int maxBuckets = d.s32();
         long maxRules = d.u32();
-        int maxDevices = d.s32();
+        d.s32(); // max_devices: recomputed below, as Ceph does
         if (maxBuckets < 0 || (long) maxBuckets * 4 > d.remaining()) {
             throw d.error("max_buckets " + maxBuckets + " does not fit the " + d.remaining() + " bytes left");
         }
         if (maxRules * 4 > d.remaining() - 4L * maxBuckets) {
             throw d.error("max_rules " + maxRules + " does not fit the " + d.remaining() + " bytes left");
         }
-        if (maxDevices < 0) {
-            throw d.error("max_devices is negative: " + maxDevices);
-        }
         CrushBucket[] buckets = new CrushBucket[maxBuckets];
         for (int i = 0; i < maxBuckets; i++) {
             buckets[i] = decodeBucket(d);
         }
+        // CrushWrapper::decode ends in crush_finalize (src/crush/builder.c), which throws the encoded
+        // max_devices away for one more than the highest device a bucket holds: so here, and a
+        // hostile 2^31−1 or negative value is as harmless as in Ceph
+        int maxDevices = devicesHeld(buckets);
         CrushRule[] rules = new CrushRule[(int) maxRules];
         for (int i = 0; i < maxRules; i++) {
             rules[i] = decodeRule(d, i);
@@ -256,6 +260,17 @@ public final class CrushMap {
         } catch (IllegalArgumentException e) {
             throw d.error(e.getMessage());
         }
+    }
+
+    /** {@code crush_finalize}'s max_devices: one more than the highest device item, 0 when there is none. */
+    private static int devicesHeld(CrushBucket[] buckets) {
+        long max = 0;
+        for (CrushBucket b : buckets) {
+            for (int p = 0; b != null && p < b.size(); p++) {
+                max = Math.max(max, b.item(p) + 1L); // an item of 2^31−1 (ITEM_NONE) must not wrap
+            }
+        }
+        return (int) Math.min(max, Integer.MAX_VALUE);
     }
 
     private static CrushBucket decodeBucket(CephDecoder d) throws ProtocolException {
@@ -502,9 +517,9 @@ public final class CrushMap {
                 e.u32(s.op()).u32(s.arg1()).u32(s.arg2());
             }
         }
-        encodeNames(e, typeNames);
-        encodeNames(e, itemNames);
-        encodeNames(e, ruleNames);
+        encode32Or64Names(e, typeNames);
+        encode32Or64Names(e, itemNames);
+        encode32Or64Names(e, ruleNames);
         e.u32(tunables.chooseLocalTries()).u32(tunables.chooseLocalFallbackTries()).u32(tunables.chooseTotalTries());
         e.u32(tunables.chooseleafDescendOnce()).u8(tunables.chooseleafVaryR()).u8(tunables.strawCalcVersion());
         e.u32(tunables.allowedBucketAlgs()).u8(tunables.chooseleafStable());
@@ -538,6 +553,22 @@ public final class CrushMap {
     private static void encodeNames(CephEncoder e, Map<Integer, String> names) {
         e.u32(names.size());
         names.forEach((k, v) -> e.u32(k).string(v));
+    }
+
+    /**
+     * The type, item and rule names, read back by {@code decode_32_or_64_string_map}: an empty name
+     * is written with its key as 64 bits (the zero upper half reads as a zero length, then the real
+     * length follows), as the plain form would be taken for that and misread what follows.
+     */
+    private static void encode32Or64Names(CephEncoder e, Map<Integer, String> names) {
+        e.u32(names.size());
+        names.forEach((k, v) -> {
+            e.u32(k);
+            if (v.isEmpty()) {
+                e.u32(0);
+            }
+            e.string(v);
+        });
     }
 
     /** One more than the highest device id ({@code max_devices}). */

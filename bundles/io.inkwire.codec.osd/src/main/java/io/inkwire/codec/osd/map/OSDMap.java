@@ -46,6 +46,13 @@ public final class OSDMap {
     /** {@code CEPH_OSD_DEFAULT_PRIMARY_AFFINITY} (= the maximum). */
     public static final long DEFAULT_PRIMARY_AFFINITY = 0x10000;
 
+    /**
+     * The most OSD slots (max_osd) a map may have: per-OSD state is allocated for each slot, and an
+     * incremental's new_max_osd is a bare number, so a hostile one must not size it. A hundred times
+     * the largest clusters run and Ceph's mon_max_osd default (10,000).
+     */
+    public static final int MAX_OSD_LIMIT = 1 << 20;
+
     /** The wrapper struct_v written and its compat. */
     public static final int WRAPPER_V = 8;
     public static final int WRAPPER_COMPAT = 7;
@@ -92,11 +99,12 @@ public final class OSDMap {
         Map<String, Long> byName = new HashMap<>();
         poolNames.forEach((id, name) -> byName.put(name, id));
         this.poolIdsByName = Collections.unmodifiableMap(byName);
-        this.poolMax = b.poolMax;
+        // the kludge OSDMap::decode applies around an old bug that zeroed pool_max (#2307), here for
+        // every map: an incremental's new_pool_max may lag its pools too, and a map must read back
+        // as it was written
+        this.poolMax = pools.isEmpty() || b.poolMax >= pools.lastKey() ? b.poolMax : (int) (long) pools.lastKey();
         this.flags = b.flags & 0xffffffffL;
-        if (b.maxOsd < 0) {
-            throw new IllegalArgumentException("max_osd is negative: " + b.maxOsd);
-        }
+        checkMaxOsd(b.maxOsd, "max_osd");
         this.maxOsd = b.maxOsd;
         if (b.osdState.length != maxOsd || b.osdWeight.length != maxOsd || b.clientAddrs.size() != maxOsd) {
             throw new IllegalArgumentException("max_osd " + maxOsd + " but " + b.osdState.length + " states, "
@@ -111,7 +119,9 @@ public final class OSDMap {
             throw new IllegalArgumentException("max_osd " + maxOsd + " but " + b.primaryAffinity.length
                     + " primary affinities");
         }
-        this.primaryAffinity = b.primaryAffinity == null ? null : b.primaryAffinity.clone();
+        // an empty vector is no vector: what decode makes of it (as OSDMap::decode resets it), and
+        // what set_max_osd(0) leaves of one
+        this.primaryAffinity = b.primaryAffinity == null || b.primaryAffinity.length == 0 ? null : b.primaryAffinity.clone();
         this.crush = Objects.requireNonNull(b.crush, "crush");
         this.erasureCodeProfiles = Collections.unmodifiableSortedMap(new java.util.TreeMap<>(b.erasureCodeProfiles));
         this.pgUpmap = Collections.unmodifiableSortedMap(new java.util.TreeMap<>(b.pgUpmap));
@@ -122,6 +132,16 @@ public final class OSDMap {
         this.lastUpChange = Objects.requireNonNull(b.lastUpChange, "lastUpChange");
         this.lastInChange = Objects.requireNonNull(b.lastInChange, "lastInChange");
         this.osdOnly = b.osdOnly;
+    }
+
+    /** Refuses a negative max_osd or one beyond {@link #MAX_OSD_LIMIT}. */
+    static void checkMaxOsd(long maxOsd, String what) {
+        if (maxOsd < 0) {
+            throw new IllegalArgumentException(what + " is negative: " + maxOsd);
+        }
+        if (maxOsd > MAX_OSD_LIMIT) {
+            throw new IllegalArgumentException(what + " " + maxOsd + " exceeds the limit of " + MAX_OSD_LIMIT + " OSDs");
+        }
     }
 
     /** A builder for a new map ({@link #builder()}), or one holding this map ({@link #toBuilder()}). */
@@ -206,8 +226,10 @@ public final class OSDMap {
         b.poolMax = d.s32();
         b.flags = d.u32();
         b.maxOsd = d.s32();
-        if (b.maxOsd < 0) {
-            throw d.error("max_osd is negative: " + b.maxOsd);
+        try {
+            checkMaxOsd(b.maxOsd, "max_osd");
+        } catch (IllegalArgumentException e) {
+            throw d.error(e.getMessage());
         }
         b.osdState = v >= 5 ? MapWire.u32Vector(d, "osd_state") : MapWire.u8Vector(d, "osd_state");
         b.osdWeight = MapWire.u32Vector(d, "osd_weight");
@@ -242,10 +264,6 @@ public final class OSDMap {
             b.lastInChange = UTime.decode(d);
         }
         d.finishStruct("OSDMap client part");
-        // kludge around an old bug that zeroed pool_max (#2307), as OSDMap::decode does
-        if (!b.pools.isEmpty() && b.poolMax < b.pools.lastKey()) {
-            b.poolMax = (int) (long) b.pools.lastKey();
-        }
     }
 
     /**

@@ -119,9 +119,7 @@ public final class OSDMapBuilder {
 
     /** {@code set_max_osd}: new slots are nonexistent and out; affinities, when kept, default. */
     public OSDMapBuilder maxOsd(int m) {
-        if (m < 0) {
-            throw new IllegalArgumentException("max_osd is negative: " + m);
-        }
+        OSDMap.checkMaxOsd(m, "max_osd");
         int old = maxOsd;
         osdState = Arrays.copyOf(osdState, m);
         osdWeight = Arrays.copyOf(osdWeight, m);
@@ -210,9 +208,9 @@ public final class OSDMapBuilder {
         }
     }
 
-    private void checkOsd(int osd, String what) throws MessageDecodeException {
+    private static void checkOsd(OSDMapIncremental inc, int maxOsd, int osd, String what) throws MessageDecodeException {
         if (osd < 0 || osd >= maxOsd) {
-            throw new MessageDecodeException("OSDMap::Incremental e" + epoch + ": " + what + " names osd." + osd
+            throw new MessageDecodeException("OSDMap::Incremental e" + inc.epoch() + ": " + what + " names osd." + osd
                     + " outside max_osd " + maxOsd);
         }
     }
@@ -231,23 +229,17 @@ public final class OSDMapBuilder {
         }
         // validate every OSD index first: a hostile incremental must not leave a half-applied map
         int newMax = inc.newMaxOsd() >= 0 ? inc.newMaxOsd() : maxOsd;
-        int saved = maxOsd;
-        maxOsd = newMax;
-        try {
-            for (int osd : inc.newWeight().keySet()) {
-                checkOsd(osd, "new_weight");
-            }
-            for (int osd : inc.newPrimaryAffinity().keySet()) {
-                checkOsd(osd, "new_primary_affinity");
-            }
-            for (int osd : inc.newState().keySet()) {
-                checkOsd(osd, "new_state");
-            }
-            for (int osd : inc.newUpClient().keySet()) {
-                checkOsd(osd, "new_up_client");
-            }
-        } finally {
-            maxOsd = saved;
+        for (int osd : inc.newWeight().keySet()) {
+            checkOsd(inc, newMax, osd, "new_weight");
+        }
+        for (int osd : inc.newPrimaryAffinity().keySet()) {
+            checkOsd(inc, newMax, osd, "new_primary_affinity");
+        }
+        for (int osd : inc.newState().keySet()) {
+            checkOsd(inc, newMax, osd, "new_state");
+        }
+        for (int osd : inc.newUpClient().keySet()) {
+            checkOsd(inc, newMax, osd, "new_up_client");
         }
         CrushMap newCrush = null;
         if (inc.crush().hasRemaining()) {
@@ -291,7 +283,9 @@ public final class OSDMapBuilder {
         inc.newWeight().forEach((osd, w) -> {
             osdWeight[osd] = (int) (long) w;
             if (w != 0) {
-                // marked in: no longer auto-out or new
+                // set_weight (OSDMap.h): a weight makes the OSD exist, as "osd new" relies on (its
+                // new_state carries only NEW); marked in, it is no longer auto-out or new
+                osdState[osd] |= OsdState.EXISTS;
                 osdState[osd] &= ~(OsdState.AUTOOUT | OsdState.NEW);
             }
         });

@@ -84,6 +84,9 @@ public final class OSDMapIncremental {
         this.newFlags = b.newFlags;
         this.fullMap = b.fullMap.clone();
         this.crush = b.crush.clone();
+        if (b.newMaxOsd >= 0) {
+            OSDMap.checkMaxOsd(b.newMaxOsd, "new_max_osd"); // negative is "unchanged"; other values size the map
+        }
         this.newMaxOsd = b.newMaxOsd;
         this.newPools = frozen(b.newPools);
         this.newPoolNames = frozen(b.newPoolNames);
@@ -170,6 +173,10 @@ public final class OSDMapIncremental {
         b.fullMap = d.bytes();
         b.crush = d.bytes();
         b.newMaxOsd = d.s32();
+        if (b.newMaxOsd > OSDMap.MAX_OSD_LIMIT) {
+            // refused before anything after it is read, let alone the map resized to it
+            throw d.error("new_max_osd " + b.newMaxOsd + " exceeds the limit of " + OSDMap.MAX_OSD_LIMIT + " OSDs");
+        }
         int nPools = d.count("new_pools", 14);
         for (int i = 0; i < nPools; i++) {
             long id = d.u64();

@@ -899,6 +899,10 @@ public final class PgPool {
         return out.toString();
     }
 
+    /**
+     * Equal when both encode to the same bytes: the same fields. The struct_v a pool was decoded
+     * from is where it came from, not what it is: a v25 pool and its v29 re-encoding are equal.
+     */
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof PgPool p)) {
@@ -908,7 +912,7 @@ public final class PgPool {
         CephEncoder b = new CephEncoder(256);
         encode(a);
         p.encode(b);
-        return structVersion == p.structVersion && java.util.Arrays.equals(a.toByteArray(), b.toByteArray());
+        return java.util.Arrays.equals(a.toByteArray(), b.toByteArray());
     }
 
     @Override

@@ -16,6 +16,7 @@ import io.inkwire.config.MonHosts;
 import io.inkwire.monclient.MonClient;
 import io.inkwire.monclient.MonCommandException;
 import io.inkwire.monclient.MonCommandResult;
+import io.inkwire.osgi.ClusterClientSettings;
 import io.inkwire.osgi.InkwireProviders;
 import io.inkwire.osgi.ManagedMessenger;
 import java.nio.file.Path;
@@ -44,32 +45,18 @@ final class MonSessions {
 
     /** Options shared by the commands that talk to a monitor. */
     record Target(String conf, String monHost, String keyring, String name, String messenger, int timeoutSeconds) {
+
+        /** A session for this command only ({@code -c} or {@code -m}), rather than a configured messenger's. */
+        boolean oneShot() {
+            return conf != null || monHost != null;
+        }
     }
 
     /** Runs one monitor command and returns its result. */
     static MonCommandResult run(BundleContext bc, InkwireProviders providers, Target t, String json) throws Exception {
-        if (t.conf() != null || t.monHost() != null) {
-            EntityName name = EntityName.parse(t.name() != null ? t.name() : "client.admin");
-            CephConfig overrides = CephConfig.empty();
-            if (t.monHost() != null) {
-                overrides = overrides.with("mon_host", t.monHost());
-            }
-            if (t.keyring() != null) {
-                overrides = overrides.with("keyring", t.keyring());
-            }
-            CephConfig options = t.conf() != null ? CephConfFile.read(Path.of(t.conf())).resolve(name, overrides) : overrides;
-            List<EntityAddrVec> mons = new ArrayList<>();
-            MonHosts.parse(options.getString("mon_host", "")).forEach(m -> mons.add(m.addrs()));
-            io.inkwire.api.auth.Keyring keyring;
-            try {
-                keyring = Keyrings.resolve(options, name);
-            } catch (KeyringException e) {
-                keyring = io.inkwire.api.auth.Keyring.empty();
-            }
-            var transport = providers.transport("netty").or(() -> providers.transports().stream().findFirst())
-                    .orElseThrow(() -> new IllegalStateException("no inkwire transport installed (feature inkwire-core)"));
-            try (MonClient mc = MonClient.connect(transport, providers.messengerConfig(name).options(options).keyring(keyring).build(), mons,
-                    Duration.ofSeconds(t.timeoutSeconds()))) {
+        if (t.oneShot()) {
+            ClusterClientSettings s = oneShot(providers, t);
+            try (MonClient mc = MonClient.connect(s.transport(), s.config(), s.monitors(), s.mountTimeout())) {
                 return mc.command(json, new byte[0]).get(t.timeoutSeconds(), TimeUnit.SECONDS);
             }
         }
@@ -77,6 +64,34 @@ final class MonSessions {
                 "no monitor session: give -c CEPH_CONF or -m MON_HOST, or configure one with config:edit --factory io.inkwire.messenger"
                         + problems(bc)));
         return mc.command(json, new byte[0]).get(t.timeoutSeconds(), TimeUnit.SECONDS);
+    }
+
+    /**
+     * What a client for one command connects with, from {@code -c}/{@code -m}/{@code -k}/{@code -n}
+     * (the client is closed after the command); {@code -t} is its mount timeout.
+     */
+    static ClusterClientSettings oneShot(InkwireProviders providers, Target t) throws Exception {
+        EntityName name = EntityName.parse(t.name() != null ? t.name() : "client.admin");
+        CephConfig overrides = CephConfig.empty();
+        if (t.monHost() != null) {
+            overrides = overrides.with("mon_host", t.monHost());
+        }
+        if (t.keyring() != null) {
+            overrides = overrides.with("keyring", t.keyring());
+        }
+        CephConfig options = t.conf() != null ? CephConfFile.read(Path.of(t.conf())).resolve(name, overrides) : overrides;
+        List<EntityAddrVec> mons = new ArrayList<>();
+        MonHosts.parse(options.getString("mon_host", "")).forEach(m -> mons.add(m.addrs()));
+        io.inkwire.api.auth.Keyring keyring;
+        try {
+            keyring = Keyrings.resolve(options, name);
+        } catch (KeyringException e) {
+            keyring = io.inkwire.api.auth.Keyring.empty();
+        }
+        var transport = providers.transport("netty").or(() -> providers.transports().stream().findFirst())
+                .orElseThrow(() -> new IllegalStateException("no inkwire transport installed (feature inkwire-core)"));
+        return new ClusterClientSettings(transport, providers.messengerConfig(name).options(options).keyring(keyring).build(), mons,
+                Duration.ofSeconds(t.timeoutSeconds()));
     }
 
     /** The monitor client of a configured messenger: the one with this PID, or the first that is up. */
@@ -105,7 +120,7 @@ final class MonSessions {
         return out;
     }
 
-    private static String problems(BundleContext bc) {
+    static String problems(BundleContext bc) {
         StringBuilder sb = new StringBuilder();
         for (ManagedMessenger m : managed(bc)) {
             m.monClientProblem().ifPresent(p -> sb.append("\n  ").append(m.pid()).append(": ").append(p));

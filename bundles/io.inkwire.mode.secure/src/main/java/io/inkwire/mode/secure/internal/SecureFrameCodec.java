@@ -29,11 +29,13 @@ import javax.crypto.Cipher;
  * <p>Every block is one AES-128-GCM operation (no AAD, 16-byte tag) with the direction's next
  * nonce: one {@code init} and one {@code doFinal}, in place. Sending, a frame is laid out in clear
  * in one array this codec reuses (segments copied in, padding zeroed), then each block is sealed
- * where it lies; <b>the buffer {@link #encode} returns is valid until the next {@code encode}</b>,
+ * where it lies; <b>the buffer {@link #encode} returns (and the array holding it) is valid until
+ * the next {@code encode}</b>,
  * so the caller writes or copies it first (inkwire's transports copy into socket buffers as they
  * write). Receiving, blocks B and C are decrypted in place when the remainder is a writable heap
- * buffer (the transport's fresh array for that frame), so the frame's segments are views of that
- * one array and nothing else is allocated for them; its bytes are plaintext afterwards. Plaintext
+ * buffer (the pooled buffer the engine had the transport read that frame into), so the frame's
+ * segments are views of that one array and nothing else is allocated for them; its bytes are
+ * plaintext afterwards. Plaintext
  * is only handed out once the tag verified; a bad tag is an {@link io.inkwire.api.IntegrityException},
  * after which the connection must be dropped (the nonces are out of step). Not thread-safe, like
  * every {@link FrameCodec}.
@@ -65,6 +67,9 @@ public final class SecureFrameCodec implements FrameCodec {
     private boolean closed;
     /** Where frames are laid out and sealed; grows up to {@link #REUSED_TX_LIMIT}. */
     private byte[] txBuffer = new byte[0];
+    /** What {@link #encode} returns for a frame sealed in {@link #txBuffer}: reused, as the buffer is. */
+    private ByteBuffer txView = ByteBuffer.wrap(txBuffer);
+    private final ByteBuffer[] txOut = new ByteBuffer[1];
 
     /**
      * @param role             decides which nonce receives and which sends
@@ -170,11 +175,11 @@ public final class SecureFrameCodec implements FrameCodec {
             int offset = base;
             for (int i = 1; i < n; i++) {
                 int len = (int) p.length(i);
-                segments[i] = ByteBuffer.wrap(c, offset, len).slice();
+                segments[i] = len == 0 ? null : ByteBuffer.wrap(c, offset, len); // a view of the decrypted bytes where they lie
                 offset += (int) padded(len);
             }
         }
-        return Frame.of(p.tag(), segments, alignments);
+        return Frame.wrap(p.tag(), segments, alignments); // fresh arrays and views: nothing to copy or slice again
     }
 
     /** Segment 0: the inline part from block A, and the rest from block B when there is one. */
@@ -242,7 +247,14 @@ public final class SecureFrameCodec implements FrameCodec {
         if (pos != total) {
             throw new IllegalStateException("secure frame encoded to " + pos + " of " + total + " bytes");
         }
-        return new ByteBuffer[] {ByteBuffer.wrap(out, 0, pos)};
+        if (out != txBuffer) {
+            return new ByteBuffer[] {ByteBuffer.wrap(out, 0, pos)};
+        }
+        if (txView.array() != txBuffer) {
+            txView = ByteBuffer.wrap(txBuffer);
+        }
+        txOut[0] = txView.clear().limit(pos);
+        return txOut;
     }
 
     /** The array to lay a frame of {@code total} bytes out in: the reused one, grown if need be, or a fresh one for a huge frame. */

@@ -19,6 +19,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>{@link #deliver()} is called by whoever released the lock; one thread delivers at a time, so
  * callbacks never overlap and never reorder, even while the session moves between sockets on two
  * I/O threads. A dispatcher that throws is logged; later callbacks still run.
+ *
+ * <p>A message is lent to the dispatcher: this queue holds the reference the engine handed over
+ * and releases it once {@link Dispatcher#onMessage} returned (or threw), which gives its receive
+ * buffer back to the pool unless the dispatcher retained the message.
  */
 final class DispatchQueue {
 
@@ -52,7 +56,11 @@ final class DispatchQueue {
                 for (Object e; (e = events.poll()) != null; ) {
                     try {
                         if (e instanceof RawMessage m) {
-                            dispatcher.onMessage(connection, m);
+                            try {
+                                dispatcher.onMessage(connection, m);
+                            } finally {
+                                m.release();
+                            }
                         } else {
                             ((Runnable) e).run();
                         }

@@ -271,6 +271,7 @@ public final class NettyConnection implements Connection, ProtocolListener {
     /** Fails sends that will never reach the engine (the session ended). */
     private void failInbox(Throwable c) {
         for (Queued q; (q = inbox.poll()) != null; ) {
+            q.message().release();
             q.written().completeExceptionally(c);
         }
     }
@@ -307,6 +308,11 @@ public final class NettyConnection implements Connection, ProtocolListener {
         return Optional.ofNullable(info);
     }
 
+    /**
+     * Retains the message before it returns (the dispatcher that sends a received message from its
+     * callback releases its own reference right after): this reference goes with it to the I/O
+     * thread, which hands the message to the session (which takes its own) and drops it.
+     */
     @Override
     public CompletionStage<Void> send(RawMessage message) {
         CompletableFuture<Void> f = new CompletableFuture<>();
@@ -314,7 +320,7 @@ public final class NettyConnection implements Connection, ProtocolListener {
             f.completeExceptionally(new ClosedChannelException());
             return f;
         }
-        inbox.add(new Queued(message, f));
+        inbox.add(new Queued(message.retain(), f));
         if (closed) {
             failInbox(new ClosedChannelException()); // raced with the end of the session: nobody drains any more
         } else if (drainScheduled.compareAndSet(false, true)) {
@@ -348,6 +354,8 @@ public final class NettyConnection implements Connection, ProtocolListener {
             } catch (IllegalStateException closed) {
                 CompletableFuture<Void> f = q.written();
                 events.run(() -> f.completeExceptionally(new ClosedChannelException()));
+            } finally {
+                q.message().release(); // the session holds its own reference now, or none is needed
             }
         }
         if (any && e != null && e.isReady()) {

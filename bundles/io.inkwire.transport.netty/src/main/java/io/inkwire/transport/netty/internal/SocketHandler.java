@@ -26,11 +26,12 @@ import java.util.concurrent.TimeUnit;
  * may outlive the socket); what the engine raised for the application runs after that lock is
  * released ({@link DispatchQueue}).
  *
- * <p>Receiving: the engine is handed each chunk it asks for (a preamble, a frame's remainder) as
- * a heap array of exactly that size, which it and the application may keep (a message's segments
- * are views of it): Netty's read buffers are copied into it once, as they arrive, and released at
- * once — no cumulation buffer, however large the frame. Sending: writes are gathered as they are
- * and flushed once per read batch or drain ({@link FlushConsolidationHandler}).
+ * <p>Receiving: the engine is handed each chunk it asks for (a preamble, a frame's remainder) in
+ * the buffer it gives for it ({@link ProtocolEngine#receiveBuffer()}: a message's payload in a
+ * pooled array the message returns on its last release, everything else in one array the engine
+ * reuses): Netty's read buffers are copied into it once, as they arrive, and released at once — no
+ * cumulation buffer, however large the frame. Sending: writes are gathered as they are and flushed
+ * once per read batch or drain ({@link FlushConsolidationHandler}).
  */
 final class SocketHandler extends ChannelInboundHandlerAdapter implements Transport {
 
@@ -66,9 +67,8 @@ final class SocketHandler extends ChannelInboundHandlerAdapter implements Transp
     private long lastReadNanos = System.nanoTime();
     /** The last message read or written, or keepalive the application asked for (ms_connection_idle_timeout). */
     private volatile long lastActiveNanos = System.nanoTime();
-    /** The chunk the engine asked for, being filled; null between chunks. */
-    private byte[] chunk;
-    private int filled;
+    /** The engine's buffer for the chunk it asked for, being filled up to its limit; null between chunks. */
+    private ByteBuffer chunk;
     /** Bytes read but not yet consumed while the throttle pauses us (retained; rarely more than one read). */
     private ByteBuf stash;
     /** Bytes of the MESSAGE being read that the dispatch throttle granted us; released once it was dispatched. */
@@ -187,21 +187,23 @@ final class SocketHandler extends ChannelInboundHandlerAdapter implements Transp
                     }
                     reserved = ahead;
                 }
-                // a fresh array the engine may keep: message payloads are views of it
-                chunk = new byte[engine.bytesWanted()];
-                filled = 0;
+                synchronized (lock()) {
+                    chunk = engine.receiveBuffer();
+                }
             }
-            int n = Math.min(chunk.length - filled, in.readableBytes());
-            in.readBytes(chunk, filled, n);
-            filled += n;
-            if (filled < chunk.length) {
+            int n = Math.min(chunk.remaining(), in.readableBytes());
+            int limit = chunk.limit();
+            chunk.limit(chunk.position() + n);
+            in.readBytes(chunk);
+            chunk.limit(limit);
+            if (chunk.hasRemaining()) {
                 return; // the rest comes with later reads
             }
-            byte[] full = chunk;
+            ByteBuffer full = chunk.flip();
             chunk = null;
             Object before = listenerOf(engine);
             synchronized (lock()) {
-                engine.onBytes(ByteBuffer.wrap(full));
+                engine.onBytes(full);
             }
             afterEngine(before);
             if (reserved > 0 && engine.messageBytesAhead() == 0) {
@@ -265,8 +267,14 @@ final class SocketHandler extends ChannelInboundHandlerAdapter implements Transp
             stash.release();
             stash = null;
         }
+        ByteBuffer unfinished = chunk;
         chunk = null;
-        onEngine(() -> engine.onTransportClosed(null));
+        onEngine(() -> {
+            if (unfinished != null) {
+                engine.discardReceiveBuffer(unfinished);
+            }
+            engine.onTransportClosed(null);
+        });
         super.channelInactive(c);
     }
 

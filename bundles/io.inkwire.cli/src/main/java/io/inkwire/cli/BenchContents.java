@@ -1,0 +1,78 @@
+package io.inkwire.cli;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * What a {@code rados bench} op writes, and a read expects back ({@code src/common/obj_bencher.cc}):
+ * {@code op_size} bytes of {@code 'z'} over which {@code snprintf(buf, op_size, "I'm the %16dth
+ * op!", n)} wrote the op's number, its terminating NUL included, so that seq and rand can check
+ * each read against the op that wrote it.
+ */
+final class BenchContents {
+
+    private final int opSize;
+    /** 'z' everywhere but where the NUL after the 30-character text falls. */
+    private final byte[] template;
+
+    BenchContents(int opSize) {
+        this.opSize = opSize;
+        this.template = new byte[opSize];
+        Arrays.fill(template, (byte) 'z');
+        if (opSize > 30) {
+            template[30] = 0;
+        }
+    }
+
+    int opSize() {
+        return opSize;
+    }
+
+    /** A new buffer holding op {@code n}'s contents. */
+    byte[] newBuffer(int n) {
+        byte[] b = template.clone();
+        stamp(b, n);
+        return b;
+    }
+
+    /** Writes op {@code n}'s text (and its NUL) over the start of a buffer made by {@link #newBuffer}. */
+    void stamp(byte[] buffer, int n) {
+        byte[] text = text(n);
+        int len = Math.min(text.length, opSize - 1);
+        if (len < 0) {
+            return; // op_size 0: snprintf writes nothing
+        }
+        System.arraycopy(text, 0, buffer, 0, len);
+        buffer[len] = 0;
+    }
+
+    /** Whether a read returned exactly op {@code n}'s contents. */
+    boolean matches(ByteBuffer read, int n) {
+        if (read.remaining() != opSize) {
+            return false;
+        }
+        byte[] text = text(n);
+        int len = Math.min(text.length, opSize - 1);
+        if (len < 0) {
+            return true;
+        }
+        int p = read.position();
+        for (int i = 0; i < len; i++) {
+            if (read.get(p + i) != text[i]) {
+                return false;
+            }
+        }
+        if (read.get(p + len) != 0) {
+            return false;
+        }
+        int from = len + 1;
+        return read.slice(p + from, opSize - from).mismatch(ByteBuffer.wrap(template, from, opSize - from)) < 0;
+    }
+
+    /** {@code "I'm the %16dth op!"}, without a Formatter per op. */
+    private static byte[] text(int n) {
+        String digits = Integer.toString(n);
+        return ("I'm the " + " ".repeat(Math.max(0, 16 - digits.length())) + digits + "th op!").getBytes(StandardCharsets.US_ASCII);
+    }
+}
