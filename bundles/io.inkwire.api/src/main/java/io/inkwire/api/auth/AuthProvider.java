@@ -3,8 +3,8 @@ package io.inkwire.api.auth;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
- * An auth method (Ceph's {@code CEPH_AUTH_*}): {@code none} (1), {@code cephx} (2), and room for
- * others such as {@code gss} (4).
+ * An auth method (Ceph's {@code CEPH_AUTH_*}): {@code none} (1), {@code cephx} (2) and, as a
+ * bundle of its own, {@code gss} (4, Kerberos; {@code io.inkwire.auth.gss}).
  *
  * <p>Registered as an OSGi service with the properties {@code inkwire.auth.method} (the number) and
  * {@code inkwire.auth.name}, or found with {@link java.util.ServiceLoader}. Which methods a
@@ -27,6 +27,22 @@ import org.osgi.annotation.versioning.ConsumerType;
  *   <li>This interface: the method number and name, and the two factories.</li>
  * </ol>
  * Secrets never appear in {@code toString()}, logs or exception messages.
+ *
+ * <h2>What the gss provider showed</h2>
+ * The Kerberos provider was written against this SPI with no change to it, and learned:
+ * <ul>
+ *   <li>A method whose own exchange yields no connection secret (Kerberos has none of Ceph's
+ *       length) may carry one in its AUTH_DONE payload and derive both keys from it (gss seals a
+ *       fresh secret with the GSS context and derives the AUTH_SIGNATURE key and the mode's secret
+ *       with HKDF-SHA256).</li>
+ *   <li>Authorizers (service connections, {@code AUTH_MODE_AUTHORIZER}) are one round trip: the
+ *       whole proof (gss: the AP-REQ) goes in the first request.</li>
+ *   <li>Handlers run on the connection's I/O thread: a provider that must reach an outside service
+ *       (a KDC) on the first use of an identity blocks that thread until its own timeouts expire, so
+ *       it should bound them tightly (gss: short krb5.conf timeouts, TCP).</li>
+ *   <li>An acceptor reports the authenticated entity only; a method with a richer identity (a
+ *       Kerberos principal) logs it itself.</li>
+ * </ul>
  */
 @ConsumerType
 public interface AuthProvider {
