@@ -1,11 +1,13 @@
 package io.inkwire.camel;
 
 import io.inkwire.rados.RadosClient;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.util.PropertiesHelper;
 
 /**
  * The {@code inkwire-rados} component: endpoints {@code inkwire-rados:POOL[?options]}. Clients it
@@ -26,7 +28,15 @@ public class InkwireRadosComponent extends DefaultComponent {
         if (remaining == null || remaining.isBlank()) {
             throw new IllegalArgumentException("no pool in " + uri + ": expected inkwire-rados:POOL[?options]");
         }
-        InkwireRadosEndpoint endpoint = new InkwireRadosEndpoint(uri, this, remaining, configuration.copy());
+        InkwireRadosConfiguration conf = configuration.copy();
+        // ceph.NAME=VALUE (the multi-value option cephOptions), on top of the component's
+        Map<String, Object> ceph = PropertiesHelper.extractProperties(parameters, "ceph.");
+        if (!ceph.isEmpty()) {
+            Map<String, Object> all = conf.getCephOptions() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(conf.getCephOptions());
+            all.putAll(ceph);
+            conf.setCephOptions(all);
+        }
+        InkwireRadosEndpoint endpoint = new InkwireRadosEndpoint(uri, this, remaining, conf);
         setProperties(endpoint, parameters);
         EndpointValidation.check(endpoint.getConfiguration());
         return endpoint;

@@ -89,7 +89,7 @@ public class InkwireRadosConfiguration implements Cloneable {
 
     @UriParam(label = "consumer", defaultValue = "false", description = "Whether the consumer moves an object once the route processed it "
             + "successfully: its data, xattrs and omap are copied to destinationNamespace under destinationPrefix + name, then it is "
-            + "removed.")
+            + "removed (whatever deleteAfterRead says).")
     private boolean moveAfterRead;
 
     @UriParam(label = "consumer", description = "Where moveAfterRead moves objects: a namespace of the same pool (default: the endpoint's).")

@@ -175,8 +175,13 @@ final class IoCtxImpl implements IoCtx {
             for (PgNlsResponse.Entry en : resp.entries()) {
                 got.add(new ObjectEntry(en.nspace(), en.oid(), en.locator()));
             }
-            boolean pgDone = r.result() == 1 || resp.entries().isEmpty() || resp.handle().max();
-            ListCursor next = pgDone ? new ListCursor(at.pgSeed() + 1, new byte[0]) : new ListCursor(at.pgSeed(), encodeCursor(resp.handle()));
+            // the OSD ends a PG with result 1 (PrimaryLogPG's PGNLS); an empty page is not the end:
+            // the OSD skips other namespaces' objects and may return none before the PG is done.
+            // A handle that does not move would loop: taken as the end too.
+            byte[] nextPosition = encodeCursor(resp.handle());
+            boolean stuck = resp.entries().isEmpty() && java.util.Arrays.equals(nextPosition, at.position());
+            boolean pgDone = r.result() == 1 || resp.handle().max() || stuck;
+            ListCursor next = pgDone ? new ListCursor(at.pgSeed() + 1, new byte[0]) : new ListCursor(at.pgSeed(), nextPosition);
             if (got.size() >= max) {
                 page.complete(new ObjectPage(got, next.pgSeed() >= pgNum ? Optional.empty() : Optional.of(next)));
             } else {

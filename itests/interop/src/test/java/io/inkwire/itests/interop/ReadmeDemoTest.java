@@ -67,8 +67,15 @@ class ReadmeDemoTest {
     private static void copySources(Path from, Path to) throws IOException {
         Files.copy(from.resolve("inkwire"), to.resolve("inkwire"), StandardCopyOption.COPY_ATTRIBUTES);
         Files.copy(from.resolve("pom.xml"), to.resolve("pom.xml"));
-        for (String top : List.of("bundles", "itests", "features", "distribution")) {
-            try (Stream<Path> files = Files.walk(from.resolve(top))) {
+        // every top-level directory the root pom may name as a module (bundles, bom, itests, …), so a
+        // module added later is copied too
+        List<Path> tops;
+        try (Stream<Path> dirs = Files.list(from)) {
+            tops = dirs.filter(Files::isDirectory).filter(d -> !d.getFileName().toString().startsWith("."))
+                    .filter(d -> Files.exists(d.resolve("pom.xml"))).toList();
+        }
+        for (Path top : tops) {
+            try (Stream<Path> files = Files.walk(top)) {
                 for (Path p : (Iterable<Path>) files::iterator) {
                     Path rel = from.relativize(p);
                     if (rel.toString().contains("/target") || rel.getFileName().toString().equals("target")) {
