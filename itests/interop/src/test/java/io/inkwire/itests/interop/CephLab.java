@@ -151,6 +151,36 @@ public final class CephLab implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    /** Runs Ceph's own {@code rados} tool against this lab, bounded (120 s, killed at 150 s). */
+    public Result rados(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("timeout", "120", "rados", "-c", conf().toString()));
+        cmd.addAll(List.of(args));
+        return run(cmd, 150);
+    }
+
+    /**
+     * Until Ceph's own {@code rados} puts and removes an object in the pool (its PGs are active), at
+     * most 120 s; then fails.
+     */
+    public void waitForIo(String pool) throws IOException, InterruptedException {
+        Path f = Files.writeString(Files.createTempFile("inkwire", ".smoke"), "smoke");
+        try {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (rados("-p", pool, "put", "smoke", f.toString()).exit() != 0) {
+                if (System.nanoTime() >= until) {
+                    throw new AssertionError("pool " + pool + " never served a put");
+                }
+                Thread.sleep(500);
+            }
+            Result rm = rados("-p", pool, "rm", "smoke");
+            if (rm.exit() != 0) {
+                throw new AssertionError("rados rm smoke in " + pool + ": " + rm.out() + rm.err());
+            }
+        } finally {
+            Files.deleteIfExists(f);
+        }
+    }
+
     /** The monitor's log, for checks of what it saw. */
     public String monLog() throws IOException {
         Path log = dir.resolve("log/mon.a.log");

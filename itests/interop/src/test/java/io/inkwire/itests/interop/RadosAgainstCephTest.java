@@ -73,20 +73,10 @@ class RadosAgainstCephTest {
         client = Rados.connect(Providers.transport(), Providers.forLab(LAB.conf(), CephConfig.empty()).build(),
                 Providers.monitors(LAB.conf()), Duration.ofSeconds(60));
         for (String p : POOLS) {
-            waitForIo(p);
+            LAB.waitForIo(p);
         }
     }
 
-    /** Until Ceph's own {@code rados} puts and removes an object in the pool: its PGs are active. */
-    static void waitForIo(String pool) throws Exception {
-        Path f = Files.writeString(Files.createTempFile("inkwire", ".smoke"), "smoke");
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (rados("-p", pool, "put", "smoke", f.toString()).exit() != 0) {
-            assertTrue(System.nanoTime() < until, "pool " + pool + " never served a put");
-            Thread.sleep(500);
-        }
-        ok(rados("-p", pool, "rm", "smoke"));
-    }
 
     @AfterAll
     static void close() {
@@ -96,9 +86,7 @@ class RadosAgainstCephTest {
     }
 
     static CephLab.Result rados(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("timeout", "120", "rados", "-c", LAB.conf().toString()));
-        cmd.addAll(List.of(args));
-        return CephLab.run(cmd, 150);
+        return LAB.rados(args);
     }
 
     static CephLab.Result inkwire(String... args) throws Exception {
@@ -299,7 +287,7 @@ class RadosAgainstCephTest {
         ok(LAB.ceph("osd", "pool", "create", "split", "12", "12", "replicated"));
         ok(LAB.ceph("osd", "pool", "set", "split", "size", "3"));
         ok(LAB.ceph("osd", "pool", "application", "enable", "split", "rados"));
-        waitForIo("split");
+        LAB.waitForIo("split");
         Rados.await(client.waitForMap(poolState("split")[2]));
         IoCtx io = client.ioCtx("split");
         int objects = 120;

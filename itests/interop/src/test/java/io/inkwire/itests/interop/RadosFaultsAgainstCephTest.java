@@ -61,7 +61,7 @@ class RadosFaultsAgainstCephTest {
         ok(LAB.ceph("osd", "pool", "set", "rep3", "min_size", "2"));
         ok(LAB.ceph("osd", "pool", "application", "enable", "rep3", "rados"));
         client = connect(CephConfig.empty());
-        waitForIo("rep3");
+        LAB.waitForIo("rep3");
     }
 
     @AfterAll
@@ -81,21 +81,9 @@ class RadosFaultsAgainstCephTest {
     }
 
     static CephLab.Result rados(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("timeout", "120", "rados", "-c", LAB.conf().toString()));
-        cmd.addAll(List.of(args));
-        return CephLab.run(cmd, 150);
+        return LAB.rados(args);
     }
 
-    /** Until Ceph's own {@code rados} puts and removes an object in the pool: its PGs are active. */
-    static void waitForIo(String pool) throws Exception {
-        Path f = Files.writeString(Files.createTempFile("inkwire", ".smoke"), "smoke");
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (rados("-p", pool, "put", "smoke", f.toString()).exit() != 0) {
-            assertTrue(System.nanoTime() < until, "pool " + pool + " never served a put");
-            Thread.sleep(500);
-        }
-        ok(rados("-p", pool, "rm", "smoke"));
-    }
 
     static String osdOf(String pool, String oid) throws RadosException {
         return "osd." + client.locate(pool, "", null, oid).actingPrimary();
@@ -213,7 +201,7 @@ class RadosFaultsAgainstCephTest {
     void ops_in_flight_on_a_pool_that_is_deleted_each_end_with_ENOENT() throws Exception {
         ok(LAB.ceph("osd", "pool", "create", "doomed", "8", "8", "replicated"));
         ok(LAB.ceph("osd", "pool", "set", "doomed", "size", "1", "--yes-i-really-mean-it"));
-        waitForIo("doomed");
+        LAB.waitForIo("doomed");
         Rados.await(client.waitForMap(mapEpoch()));
         IoCtx io = client.ioCtx("doomed");
         Rados.await(io.writeFull("present", ByteBuffer.wrap(new byte[] {9})));

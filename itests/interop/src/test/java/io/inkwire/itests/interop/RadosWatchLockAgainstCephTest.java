@@ -80,13 +80,7 @@ class RadosWatchLockAgainstCephTest {
                 Providers.monitors(LAB.conf()), Duration.ofSeconds(60));
         io = client.ioCtx(POOL);
         gid = client.monClient().session().info().orElseThrow().globalId();
-        Path f = Files.writeString(Files.createTempFile("inkwire", ".smoke"), "smoke");
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (rados("put", "smoke", f.toString()).exit() != 0) {
-            assertTrue(System.nanoTime() < until, "pool " + POOL + " never served a put");
-            Thread.sleep(500);
-        }
-        ok(rados("rm", "smoke"));
+        LAB.waitForIo(POOL);
     }
 
     @AfterAll
