@@ -91,6 +91,8 @@ public class FelixContainerIT {
         // Pax Exam's own bundles log through slf4j: let them use the test JVM's (logging is off in exam.properties)
         o.add(systemPackage("org.slf4j;version=1.7.36"));
         o.add(systemProperty("inkwire.plugin.jar").value(System.getProperty("inkwire.plugin.jar")));
+        o.add(systemProperty("inkwire.gss.jar").value(System.getProperty("inkwire.gss.jar")));
+        o.add(systemProperty("inkwire.root").value(System.getProperty("inkwire.root")));
         return o.toArray(new Option[0]);
     }
 
@@ -209,6 +211,118 @@ public class FelixContainerIT {
         assertEquals("after uninstalling: crc again", "crc", connectMode(client, addr));
     }
 
+    /**
+     * The gss provider as a plugin: a client offering {@code gss cephx} to an acceptor that takes
+     * both ({@code inkwire serve} in a JVM of its own, so only the client's bundles change)
+     * authenticates with cephx, then with Kerberos once the gss bundle is installed, and with cephx
+     * again once it is uninstalled, which closes the gss connection. The KDC is a real MIT KDC
+     * (scripts/krb-lab).
+     */
+    @Test
+    public void theGssBundleIsNegotiatedWhileInstalledAndItsConnectionsClosedWhenUninstalled() throws Exception {
+        Path root = Path.of(System.getProperty("inkwire.root"));
+        Path kdcDir = Path.of("/tmp/inkwire-itest-krb-felix");
+        String krbLab = root.resolve("scripts/krb-lab").toString();
+        run(List.of(krbLab, "start", "--dir", kdcDir.toString(), "--kdc-port", "18096", "--client", "client.alice"));
+        Process serve = null;
+        try {
+            Path dir = Files.createTempDirectory("inkwire-felix-gss");
+            Path keyring = writeKeyring("client.alice");
+            Path logging = Files.writeString(dir.resolve("logging.properties"), String.join("\n",
+                    "io.inkwire.auth.gss.level = INFO", "io.inkwire.auth.gss.handlers = java.util.logging.ConsoleHandler",
+                    "java.util.logging.ConsoleHandler.level = INFO", "java.util.logging.SimpleFormatter.format = inkwire: %5$s%n", ""));
+            Path serveOut = dir.resolve("serve.out");
+            Path serveErr = dir.resolve("serve.err");
+            List<String> cmd = new ArrayList<>(cli(root));
+            cmd.addAll(1, List.of("-Djava.util.logging.config.file=" + logging));
+            cmd.addAll(List.of("-c", Files.writeString(dir.resolve("ceph.conf"), "").toString(), "-k", keyring.toString(),
+                    "serve", "--bind", "v2:127.0.0.1:" + GSS_SERVE_PORT, "--auth_service_required", "gss cephx",
+                    "--gss_ktab_service_file", kdcDir.resolve("service.keytab").toString(), "--gss_target_name", "ceph@localhost",
+                    "--gss_krb5_conf", kdcDir.resolve("krb5.conf").toString()));
+            serve = new ProcessBuilder(cmd).redirectOutput(serveOut.toFile()).redirectError(serveErr.toFile()).start();
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!Files.readString(serveOut).contains("serving") && serve.isAlive() && System.nanoTime() < until) {
+                Thread.sleep(100);
+            }
+            assertTrue("serve did not start: " + Files.readString(serveOut) + Files.readString(serveErr),
+                    Files.readString(serveOut).contains("serving"));
+            EntityAddr addr = EntityAddr.parse("v2:127.0.0.1:" + GSS_SERVE_PORT + "/0");
+
+            Hashtable<String, Object> p = props("client.alice", "gss cephx", "crc", keyring);
+            p.put("gss_ktab_client_file", kdcDir.resolve("client.alice.keytab").toString());
+            p.put("gss_target_name", "ceph@localhost");
+            p.put("gss_krb5_conf", kdcDir.resolve("krb5.conf").toString());
+            org.osgi.service.cm.Configuration cfg = configAdmin.createFactoryConfiguration(FACTORY_PID, "?");
+            configs.add(cfg);
+            cfg.update(p);
+            ManagedMessenger client = await("(inkwire.entity=client.alice)", null);
+            assertEquals("without the gss bundle: cephx", "cephx", authMethod(client, addr));
+
+            Bundle gss = bc.installBundle(new File(System.getProperty("inkwire.gss.jar")).toURI().toString());
+            gss.start();
+            assertEquals(List.of("cephx", "gss", "none"), waitForAuth(3));
+            int logBefore = Files.readString(serveErr).length();
+            Connection c = client.messenger().connect(addr, EntityType.MON).toCompletableFuture().get(30, TimeUnit.SECONDS);
+            assertEquals("gss", c.info().orElseThrow().authMethod());
+            assertTrue("serve authenticated the Kerberos principal: " + Files.readString(serveErr),
+                    waitForLog(serveErr, logBefore, "accepted Kerberos principal client.alice@INKWIRE.TEST as client.alice"));
+
+            gss.uninstall();
+            assertEquals(List.of("cephx", "none"), waitForAuth(2));
+            // a connection authenticated by a withdrawn provider is closed, not left holding its keys
+            c.closeFuture().toCompletableFuture().handle((v, e) -> null).get(10, TimeUnit.SECONDS);
+            assertFalse(c.isOpen());
+            assertEquals("after uninstalling: cephx again", "cephx", authMethod(client, addr));
+        } finally {
+            if (serve != null) {
+                serve.destroy();
+                serve.waitFor(20, TimeUnit.SECONDS);
+            }
+            run(List.of(krbLab, "stop", "--dir", kdcDir.toString()));
+        }
+    }
+
+    private static final int GSS_SERVE_PORT = 23340;
+
+    /** {@code ./inkwire} as the interop tests run it: the CLI jar on the module path with its runtime modules. */
+    private static List<String> cli(Path root) throws Exception {
+        Path target = root.resolve("bundles/io.inkwire.cli/target");
+        Path jar;
+        try (var s = Files.list(target)) {
+            jar = s.filter(f -> f.getFileName().toString().matches("io\\.inkwire\\.cli-.*\\.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("io.inkwire.cli is not built in " + target));
+        }
+        return new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-p", target.resolve("modules") + ":" + jar, "-m", "io.inkwire.cli/io.inkwire.cli.Main"));
+    }
+
+    private static void run(List<String> cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        assertTrue(String.join(" ", cmd) + " did not finish", p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(String.join(" ", cmd) + ": " + new String(out, StandardCharsets.UTF_8), 0, p.exitValue());
+    }
+
+    private static boolean waitForLog(Path log, int from, String line) throws Exception {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < until) {
+            if (Files.readString(log).substring(from).contains(line)) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
+    private String authMethod(ManagedMessenger client, EntityAddr addr) throws Exception {
+        Connection c = client.messenger().connect(addr, EntityType.MON).toCompletableFuture().get(30, TimeUnit.SECONDS);
+        try {
+            return c.info().orElseThrow().authMethod();
+        } finally {
+            c.close();
+        }
+    }
+
     // --- helpers ---
 
     private Bundle installed(String bsn) {
@@ -223,16 +337,26 @@ public class FelixContainerIT {
     }
 
     private List<String> waitForModes(int n) throws InterruptedException {
+        return waitForNames(n, () -> providers.modes().stream().map(ConnectionMode::name));
+    }
+
+    private List<String> waitForAuth(int n) throws InterruptedException {
+        return waitForNames(n, () -> providers.authProviders().stream().map(AuthProvider::name));
+    }
+
+    /** The sorted names once there are {@code n} of them (or after 10 s, whatever they are then). */
+    private static List<String> waitForNames(int n, java.util.function.Supplier<java.util.stream.Stream<String>> names)
+            throws InterruptedException {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        List<String> names;
+        List<String> sorted;
         do {
-            names = providers.modes().stream().map(ConnectionMode::name).sorted().collect(Collectors.toList());
-            if (names.size() == n) {
+            sorted = names.get().sorted().collect(Collectors.toList());
+            if (sorted.size() == n) {
                 break;
             }
             Thread.sleep(20);
         } while (System.nanoTime() < until);
-        return names;
+        return sorted;
     }
 
     private String connectMode(ManagedMessenger client, EntityAddr addr) throws Exception {
