@@ -5,6 +5,7 @@ import io.inkwire.monclient.MonClient;
 import io.inkwire.monclient.MonCommandException;
 import io.inkwire.monclient.MonCommandResult;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -68,8 +69,9 @@ final class MonCommands {
             return MonClient.connect(ctx.providers.transport, ctx.messengerConfig(ctx.verboseDispatcher()).build(), ctx.monitors(),
                     ctx.mountTimeout());
         } catch (AuthException e) {
-            if (ctx.keyringError().isPresent()) {
-                // the likely cause is the missing key: say so
+            List<String> methods = ctx.options.getList("auth_client_required");
+            if (ctx.keyringError().isPresent() && (methods.isEmpty() || methods.contains("cephx"))) {
+                // the likely cause is cephx's missing key: say so (a gss or none failure has other causes)
                 throw new AuthException(e.errno(), e.getMessage() + " (and no keyring: " + ctx.keyringError().get().getMessage() + ")", e);
             }
             throw e;

@@ -146,6 +146,7 @@ class GssAgainstKdcTest {
         for (String c : causes) {
             assertTrue(lines.get(0).contains(c), "'" + c + "' in: " + lines.get(0));
         }
+        assertFalse(lines.get(0).contains("keyring"), "a gss failure does not blame the cephx keyring: " + lines.get(0));
         assertFalse(r.serveLog().contains("accepted"), "serve accepted no one: " + r.serveLog());
         return r;
     }
