@@ -43,7 +43,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * inkwire to inkwire over real sockets with gss against a real MIT KDC: a monitor that hands out
  * global ids over Ceph's gss sequence, an OSD-like acceptor that checks AP-REQ authorizers, messages
- * of every size in secure and crc mode; a principal claiming another entity is refused; and a
+ * of every size in secure and crc mode and over msgr1; a principal claiming another entity is refused; and a
  * client whose derived session key differs by one bit fails AUTH_SIGNATURE (the key is real).
  */
 class JavaToJavaGssTest {
@@ -79,7 +79,11 @@ class JavaToJavaGssTest {
     }
 
     static EntityAddr bind(Messenger m) throws Exception {
-        return m.bind(EntityAddrVec.of(EntityAddr.msgr2("127.0.0.1", 0))).toCompletableFuture().get(10, TimeUnit.SECONDS).get(0);
+        return bind(m, "v2");
+    }
+
+    static EntityAddr bind(Messenger m, String protocol) throws Exception {
+        return m.bind(EntityAddrVec.of(EntityAddr.parse(protocol + ":127.0.0.1:0/0"))).toCompletableFuture().get(10, TimeUnit.SECONDS).get(0);
     }
 
     static AuthProvider gssProvider() {
@@ -89,54 +93,69 @@ class JavaToJavaGssTest {
     @Test
     void a_monitor_session_and_an_ap_req_authorizer_carry_messages_of_every_size_in_secure_and_crc_mode() throws Exception {
         for (String mode : new String[] {"secure", "crc"}) {
-            BlockingQueue<RawMessage> atOsd = new LinkedBlockingQueue<>();
-            BlockingQueue<RawMessage> atClient = new LinkedBlockingQueue<>();
-            CompletableFuture<ConnectionInfo> osdSaw = new CompletableFuture<>();
-            Dispatcher osdSide = new Dispatcher() {
-                @Override
-                public void onMessage(Connection c, RawMessage m) {
-                    atOsd.add(m);
-                    c.send(m.toBuilder().build());
-                }
+            exchange("v2", mode);
+        }
+    }
 
-                @Override
-                public void onReady(Connection c) {
-                    c.info().ifPresent(osdSaw::complete);
-                }
-            };
-            try (Messenger mon = messenger(MON, gss(mode, null), Providers.auth(), (c, m) -> { });
-                 Messenger osd = messenger(OSD, gss(mode, null), Providers.auth(), osdSide);
-                 Messenger client = messenger(ALICE, gss(mode, "client.alice"), Providers.auth(), (c, m) -> atClient.add(m))) {
-                Connection toMon = client.connect(bind(mon), EntityType.MON).toCompletableFuture().get(20, TimeUnit.SECONDS);
-                ConnectionInfo monInfo = toMon.info().orElseThrow();
-                assertEquals("gss", monInfo.authMethod());
+    /** msgr1 has no modes: the monitor session runs over MAuth messages and the authorizer rides in the connect message. */
+    @Test
+    void the_same_over_msgr1() throws Exception {
+        exchange("v1", "crc");
+    }
+
+    private static void exchange(String protocol, String mode) throws Exception {
+        BlockingQueue<RawMessage> atOsd = new LinkedBlockingQueue<>();
+        BlockingQueue<RawMessage> atClient = new LinkedBlockingQueue<>();
+        CompletableFuture<ConnectionInfo> osdSaw = new CompletableFuture<>();
+        Dispatcher osdSide = new Dispatcher() {
+            @Override
+            public void onMessage(Connection c, RawMessage m) {
+                atOsd.add(m);
+                c.send(m.toBuilder().build());
+            }
+
+            @Override
+            public void onReady(Connection c) {
+                c.info().ifPresent(osdSaw::complete);
+            }
+        };
+        try (Messenger mon = messenger(MON, gss(mode, null), Providers.auth(), (c, m) -> { });
+             Messenger osd = messenger(OSD, gss(mode, null), Providers.auth(), osdSide);
+             Messenger client = messenger(ALICE, gss(mode, "client.alice"), Providers.auth(), (c, m) -> atClient.add(m))) {
+            Connection toMon = client.connect(bind(mon, protocol), EntityType.MON).toCompletableFuture().get(20, TimeUnit.SECONDS);
+            ConnectionInfo monInfo = toMon.info().orElseThrow();
+            assertEquals("gss", monInfo.authMethod());
+            assertEquals(protocol.equals("v1") ? "msgr1" : "msgr2", monInfo.protocol());
+            if (protocol.equals("v2")) {
                 assertEquals(mode, monInfo.mode());
-                assertTrue(monInfo.globalId() > 0, "the monitor assigned a global id");
+            }
+            assertTrue(monInfo.globalId() > 0, "the monitor assigned a global id");
 
-                Connection toOsd = client.connect(bind(osd), EntityType.OSD).toCompletableFuture().get(20, TimeUnit.SECONDS);
+            Connection toOsd = client.connect(bind(osd, protocol), EntityType.OSD).toCompletableFuture().get(20, TimeUnit.SECONDS);
+            if (protocol.equals("v2")) {
                 assertEquals(mode, toOsd.info().orElseThrow().mode());
-                ConnectionInfo seen = osdSaw.get(10, TimeUnit.SECONDS);
-                assertEquals(ALICE, seen.peerName(), "the OSD named the Kerberos principal's entity");
-                assertEquals("gss", seen.authMethod());
-                assertEquals(monInfo.globalId(), seen.globalId(), "the authorizer carries the global id the monitor gave");
+            }
+            ConnectionInfo seen = osdSaw.get(10, TimeUnit.SECONDS);
+            assertEquals(ALICE, seen.peerName(), "the OSD named the Kerberos principal's entity");
+            assertEquals("gss", seen.authMethod());
+            assertEquals(monInfo.globalId(), seen.globalId(), "the authorizer carries the global id the monitor gave");
 
-                SecureRandom r = new SecureRandom();
-                int[] sizes = {0, 1, 4096, 1 << 20, 4 << 20};
-                for (int i = 0; i < sizes.length; i++) {
-                    byte[] data = new byte[sizes[i]];
-                    r.nextBytes(data);
-                    toOsd.send(RawMessage.builder(0x7e57).tid(i + 1).data(data).build());
-                    RawMessage got = atOsd.poll(30, TimeUnit.SECONDS);
-                    assertNotNull(got, mode + " size " + sizes[i]);
-                    byte[] in = new byte[got.dataLength()];
-                    got.data().get(in);
-                    assertArrayEquals(data, in, mode + " size " + sizes[i] + " at the OSD");
-                    RawMessage back = atClient.poll(30, TimeUnit.SECONDS);
-                    assertNotNull(back, mode + " size " + sizes[i] + " echoed");
-                    byte[] echoed = new byte[back.dataLength()];
-                    back.data().get(echoed);
-                    assertArrayEquals(data, echoed, mode + " size " + sizes[i] + " back at the client");
-                }
+            SecureRandom r = new SecureRandom();
+            int[] sizes = {0, 1, 4096, 1 << 20, 4 << 20};
+            for (int i = 0; i < sizes.length; i++) {
+                byte[] data = new byte[sizes[i]];
+                r.nextBytes(data);
+                toOsd.send(RawMessage.builder(0x7e57).tid(i + 1).data(data).build());
+                RawMessage got = atOsd.poll(30, TimeUnit.SECONDS);
+                assertNotNull(got, mode + " size " + sizes[i]);
+                byte[] in = new byte[got.dataLength()];
+                got.data().get(in);
+                assertArrayEquals(data, in, mode + " size " + sizes[i] + " at the OSD");
+                RawMessage back = atClient.poll(30, TimeUnit.SECONDS);
+                assertNotNull(back, mode + " size " + sizes[i] + " echoed");
+                byte[] echoed = new byte[back.dataLength()];
+                back.data().get(echoed);
+                assertArrayEquals(data, echoed, mode + " size " + sizes[i] + " back at the client");
             }
         }
     }
