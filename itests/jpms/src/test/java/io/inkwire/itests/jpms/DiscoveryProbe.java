@@ -42,7 +42,10 @@ public final class DiscoveryProbe {
         TreeSet<String> lines = new TreeSet<>();
         auth.forEach(p -> lines.add("auth " + p.name() + " " + p.method() + " " + where(p)));
         modes.forEach(m -> lines.add("mode " + m.name() + " " + m.id() + " " + where(m)));
-        lines.add("codecs " + codecs.size() + " " + where(codecs.get(0)));
+        // per bundle: the monitor's messages and the OSD's
+        Map<String, List<MessageCodec<?>>> byPackage = new java.util.TreeMap<>();
+        codecs.forEach(c -> byPackage.computeIfAbsent(c.getClass().getPackageName(), k -> new ArrayList<>()).add(c));
+        byPackage.forEach((pkg, cs) -> lines.add("codecs " + pkg + " " + cs.size() + " " + where(cs.get(0))));
         lines.add("transport " + transport.transport() + " " + where(transport));
         lines.forEach(System.out::println);
 
