@@ -19,7 +19,8 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
  * What a Karaf user does: a stock Karaf 4.4.10 from Maven Central, {@code feature:repo-add} of
  * inkwire's features, {@code feature:install inkwire}, then {@code inkwire:status} against a real
  * monitor (cephx, secure only), once with {@code -c ceph.conf} and once through a messenger
- * configured with {@code config:edit --factory io.inkwire.messenger}.
+ * configured with {@code config:edit --factory io.inkwire.messenger}; the gss feature adds its
+ * provider and removing it withdraws it.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -60,18 +61,34 @@ public class KarafFeaturesIT {
         assertTrue(connections, connections.contains("secure") && connections.contains("mon"));
         String viaService = KarafSupport.execute(sessions, "inkwire:status");
         assertTrue(viaService, viaService.contains("cluster:"));
+
+        // the Kerberos provider is a feature of its own: it resolves against Karaf's JDK packages
+        // (org.ietf.jgss, javax.security.auth.*) and its provider comes and goes with the feature
+        KarafSupport.execute(sessions, "feature:install inkwire-auth-gss");
+        assertTrue(waitFor("inkwire:providers", "gss").contains("cephx"));
+        KarafSupport.execute(sessions, "feature:uninstall inkwire-auth-gss");
+        String without = waitForNot("inkwire:providers", "gss");
+        assertTrue(without, without.contains("cephx"));
+    }
+
+    private String waitForNot(String command, String text) throws InterruptedException {
+        return waitUntil(command, out -> !out.contains(text), "still shows " + text);
     }
 
     private String waitFor(String command, String text) throws InterruptedException {
+        return waitUntil(command, out -> out.contains(text), "never showed " + text);
+    }
+
+    private String waitUntil(String command, java.util.function.Predicate<String> done, String failure) throws InterruptedException {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         String out = "";
         while (System.nanoTime() < until) {
             out = KarafSupport.execute(sessions, command);
-            if (out.contains(text)) {
+            if (done.test(out)) {
                 return out;
             }
             Thread.sleep(200);
         }
-        throw new AssertionError(command + " never showed " + text + ":\n" + out);
+        throw new AssertionError(command + " " + failure + ":\n" + out);
     }
 }
