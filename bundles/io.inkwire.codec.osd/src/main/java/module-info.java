@@ -19,5 +19,9 @@ module io.inkwire.codec.osd {
             io.inkwire.codec.osd.MWatchNotify.Codec,
             io.inkwire.codec.osd.MPoolOpReply.Codec,
             io.inkwire.codec.osd.MPoolOp.Codec,
-            io.inkwire.codec.osd.MOSDBackoff.Codec;
+            io.inkwire.codec.osd.MOSDBackoff.Codec,
+            io.inkwire.codec.osd.MGetPoolStats.Codec,
+            io.inkwire.codec.osd.MGetPoolStatsReply.Codec,
+            io.inkwire.codec.osd.MStatfs.Codec,
+            io.inkwire.codec.osd.MStatfsReply.Codec;
 }

@@ -1,7 +1,6 @@
 package io.inkwire.cli;
 
 import io.inkwire.rados.Rados;
-import java.nio.ByteBuffer;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -16,8 +15,8 @@ import java.util.function.Supplier;
  */
 final class AioSlots {
 
-    /** One finished op: its slot, when it finished, 0 or a negative errno, the data a read returned. */
-    record Done(int slot, long nanos, int r, ByteBuffer data) {
+    /** One finished op: its slot, when it finished, 0 or a negative errno, the bytes a read returned. */
+    record Done(int slot, long nanos, int r, int bytes) {
     }
 
     private final BlockingQueue<Done> done = new LinkedBlockingQueue<>();
@@ -35,7 +34,7 @@ final class AioSlots {
     void submit(int slot, Supplier<? extends CompletionStage<?>> issue) {
         startNanos[slot] = System.nanoTime();
         issue.get().whenComplete((v, t) -> done.add(new Done(slot, System.nanoTime(), t == null ? 0 : -Rados.unwrap(t).errno(),
-                v instanceof ByteBuffer b ? b : null)));
+                v instanceof Integer n ? n : 0)));
     }
 
     /** The next op to finish, in the order they finish. */

@@ -204,7 +204,7 @@ final class RadosBencher {
             return -EINVAL;
         }
         long perObject = md.opsPerObject();
-        ReadCheck check = new ReadCheck(n, p.noVerify() ? null : contents);
+        ReadCheck check = new ReadCheck(n, p.noVerify() ? null : contents, data.opSize);
         AioSlots slots = new AioSlots(n);
         Clock clock = new Clock(data, random ? "rand_read_stat" : "seq_read_stat");
         for (int i = 0; i < n; i++) {
@@ -243,21 +243,35 @@ final class RadosBencher {
         String oid = names.object(md.pid(), op / perObject);
         long offset = data.opSize * (op % perObject);
         check.expect(slot, op, oid);
-        slots.submit(slot, () -> io.read(oid, offset, data.opSize));
+        ByteBuffer into = check.buffer(slot);
+        slots.submit(slot, () -> io.read(oid, offset, into));
         data.started();
     }
 
-    /** Checks each read against the op that wrote it ("is not correct!"), unless verification is off. */
+    /**
+     * Checks each read against the op that wrote it ("is not correct!"), unless verification is off.
+     * Each slot reads into a buffer of its own, reused op after op (as ObjBencher reuses its
+     * bufferlists): the client copies the data there once and its receive buffer is pooled again.
+     */
     private final class ReadCheck implements Consumer<AioSlots.Done> {
         private final int[] op;
         private final String[] oid;
+        private final ByteBuffer[] buffers;
         private final BenchContents contents;
         int errors;
 
-        ReadCheck(int slots, BenchContents contents) {
+        ReadCheck(int slots, BenchContents contents, long opSize) {
             this.op = new int[slots];
             this.oid = new String[slots];
+            this.buffers = new ByteBuffer[slots];
+            for (int i = 0; i < slots; i++) {
+                buffers[i] = ByteBuffer.allocate(Math.toIntExact(opSize));
+            }
             this.contents = contents;
+        }
+
+        ByteBuffer buffer(int slot) {
+            return buffers[slot];
         }
 
         void expect(int slot, int n, String name) {
@@ -267,7 +281,7 @@ final class RadosBencher {
 
         @Override
         public void accept(AioSlots.Done d) {
-            ByteBuffer got = d.data() == null ? ByteBuffer.allocate(0) : d.data();
+            ByteBuffer got = buffers[d.slot()].duplicate().limit(d.bytes());
             if (contents != null && !contents.matches(got, op[d.slot()])) {
                 err.println(oid[d.slot()] + " is not correct!");
                 errors++;

@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 
 /**
@@ -60,7 +61,7 @@ final class RadosCommand {
         if (args.isEmpty()) {
             throw new CliArgs.UsageException("rados needs a command: put get append truncate create rm stat ls setxattr getxattr "
                     + "rmxattr listxattr setomapval getomapval rmomapkey listomapkeys listomapvals getomapheader setomapheader "
-                    + "clearomap lspools watch notify listwatchers lock bench cleanup");
+                    + "clearomap lspools df watch notify listwatchers lock bench cleanup");
         }
         String cmd = args.get(0);
         List<String> a = args.subList(1, args.size());
@@ -87,6 +88,13 @@ final class RadosCommand {
                     out.println(p.name());
                 }
                 return 0;
+            case "df": {
+                Optional<String> pool = Optional.ofNullable(ctx.args.commandFlags.get("pool"));
+                if (pool.isPresent()) {
+                    io(client); // "error opening pool …" for a pool the map does not have, as rados says
+                }
+                return new RadosDfCommand(out, ctx.args.format).run(client, pool);
+            }
             case "bench":
                 return new RadosBenchCommand(ctx, out, err).bench(io(client), a);
             case "cleanup":

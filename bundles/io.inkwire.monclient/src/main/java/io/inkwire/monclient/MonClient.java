@@ -81,6 +81,19 @@ public final class MonClient implements AutoCloseable {
     private volatile boolean reopening;
     private volatile boolean hunting;
 
+    /**
+     * Requests to a monitor service other than commands (pool ops, pool statistics, statfs), by tid:
+     * answered by one message of {@code reply}'s type with the same tid, re-sent on a new session as
+     * the Objecter re-sends its pool ops and stat requests ({@code Objecter::_resend_mon_ops}).
+     */
+    private final Map<Long, PendingRequest<?>> requests = new ConcurrentHashMap<>();
+
+    private record PendingRequest<R extends CephMessage>(CephMessage request, Class<R> reply, int replyType, CompletableFuture<R> result) {
+        void complete(MessageCodecs codecs, RawMessage m, long features) throws ProtocolException {
+            result.complete(codecs.decode(m, features, reply));
+        }
+    }
+
     private record PendingCommand(MMonCommand command, CompletableFuture<MonCommandResult> result) {
     }
     private final Map<String, String> config = new ConcurrentHashMap<>();
@@ -374,6 +387,29 @@ public final class MonClient implements AutoCloseable {
         return f;
     }
 
+    /**
+     * Sends a request to the monitor and completes with its answer: the message of type
+     * {@code replyType} (decoded as {@code reply}) that carries the tid given to {@code build}.
+     * Unanswered requests go again on the next session when this one dies; they fail when the
+     * client closes. The caller bounds the wait ({@code rados_mon_op_timeout}).
+     */
+    public <R extends CephMessage> CompletableFuture<R> request(java.util.function.LongFunction<CephMessage> build, int replyType, Class<R> reply) {
+        long tid = lastTid.incrementAndGet();
+        CompletableFuture<R> f = new CompletableFuture<>();
+        if (closing) {
+            f.completeExceptionally(new IOException("monitor client closed"));
+            return f;
+        }
+        CephMessage m = build.apply(tid);
+        requests.put(tid, new PendingRequest<>(m, reply, replyType, f));
+        f.whenComplete((r, e) -> requests.remove(tid));
+        Connection c = session;
+        if (c != null && c.isOpen()) {
+            c.send(codecs.encode(m, c.info().map(i -> i.features()).orElse(0L)));
+        }
+        return f;
+    }
+
     /** How many times the monitor session was lost and opened again. */
     public int reconnects() {
         return reconnects.get();
@@ -401,6 +437,7 @@ public final class MonClient implements AutoCloseable {
         timer.shutdownNow();
         messenger.close();
         new ArrayList<>(commands.values()).forEach(p -> p.result().completeExceptionally(new IOException("monitor client closed")));
+        new ArrayList<>(requests.values()).forEach(p -> p.result().completeExceptionally(new IOException("monitor client closed")));
     }
 
     /**
@@ -463,6 +500,14 @@ public final class MonClient implements AutoCloseable {
                 c.send(codecs.encode(p.command(), features));
             }
         }
+        List<Long> requestTids = new ArrayList<>(requests.keySet());
+        java.util.Collections.sort(requestTids);
+        for (Long tid : requestTids) {
+            PendingRequest<?> p = requests.get(tid);
+            if (p != null && !p.result().isDone()) {
+                c.send(codecs.encode(p.request(), features));
+            }
+        }
     }
 
     private void handleAuthReply(MAuthReply reply) {
@@ -484,6 +529,15 @@ public final class MonClient implements AutoCloseable {
 
         @Override
         public void onMessage(Connection connection, RawMessage message) {
+            PendingRequest<?> request = requests.get(message.tid());
+            if (request != null && request.replyType() == message.type()) {
+                try {
+                    request.complete(codecs, message, connection.info().map(i -> i.features()).orElse(0L));
+                } catch (ProtocolException e) {
+                    request.result().completeExceptionally(e);
+                }
+                return;
+            }
             if (!MONITOR_TYPES.contains(message.type())) {
                 userDispatcher.onMessage(connection, message); // an OSD's reply or a map: not ours to decode
                 return;

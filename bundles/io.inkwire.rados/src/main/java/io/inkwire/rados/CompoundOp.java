@@ -23,12 +23,20 @@ public abstract sealed class CompoundOp permits ReadOp, WriteOp {
     private final List<OsdOp> ops = new ArrayList<>();
     private final List<OpSlot<?>> slots = new ArrayList<>();
     private int opFlags;
+    /** Some slot's value is a view of the reply's buffers, which must then outlive the reply's dispatch. */
+    private boolean viewsReply;
 
     CompoundOp() {
     }
 
-    /** Adds an op whose output is decoded into its slot. */
+    /** Adds an op whose output is decoded into its slot; the value may be a view of the reply's buffers. */
     <T> OpSlot<T> add(OsdOp op, OutputDecoder<T> decoder) {
+        viewsReply |= decoder != null;
+        return addCopying(op, decoder);
+    }
+
+    /** Adds an op whose decoder copies what it keeps out of the reply (or keeps nothing). */
+    <T> OpSlot<T> addCopying(OsdOp op, OutputDecoder<T> decoder) {
         OpSlot<T> slot = new OpSlot<>(decoder == null ? null : out -> {
             try {
                 return decoder.decode(out);
@@ -75,6 +83,15 @@ public abstract sealed class CompoundOp permits ReadOp, WriteOp {
             OsdOp r = i < replied.size() ? replied.get(i) : null;
             slots.get(i).fill(r == null ? 0 : r.rval(), r == null || r.output() == null ? ByteBuffer.allocate(0) : r.output());
         }
+    }
+
+    /**
+     * Whether the results keep views of the reply's buffers. When none does, the request engine
+     * gives the reply's pooled receive buffer back as soon as the slots are filled; otherwise the
+     * buffer stays with the results and is left to the garbage collector.
+     */
+    public boolean viewsReply() {
+        return viewsReply;
     }
 
     /** Bytes of input this operation sends (the data segment), for the in-flight bytes throttle. */

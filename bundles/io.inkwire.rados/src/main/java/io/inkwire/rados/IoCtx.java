@@ -65,6 +65,17 @@ public interface IoCtx {
         return operate(oid, op).thenApply(r -> data.get());
     }
 
+    /**
+     * Up to {@code into.remaining()} bytes from {@code offset}, copied into {@code into} from its
+     * position (position and limit unchanged); completes with the number of bytes read. The receive
+     * buffer is reused at once: the form to use for repeated reads of large objects.
+     */
+    default CompletionStage<Integer> read(String oid, long offset, ByteBuffer into) {
+        ReadOp op = new ReadOp();
+        OpSlot<Integer> n = op.read(offset, into);
+        return operate(oid, op).thenApply(r -> n.get());
+    }
+
     default CompletionStage<Void> write(String oid, ByteBuffer data, long offset) {
         WriteOp op = new WriteOp();
         op.write(offset, data);

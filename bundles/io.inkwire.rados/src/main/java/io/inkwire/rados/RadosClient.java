@@ -2,7 +2,9 @@ package io.inkwire.rados;
 
 import io.inkwire.monclient.MonClient;
 import io.inkwire.rados.placement.ObjectPlacement;
+import java.util.Collection;
 import java.util.List;
+import java.util.SortedMap;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -23,6 +25,15 @@ public interface RadosClient extends AutoCloseable {
 
     /** Deletes a pool through the monitor; in-flight ops on it fail with ENOENT. */
     CompletionStage<Void> deletePool(String name);
+
+    /**
+     * Statistics of these pools from the monitor ({@code rados df}, librados's
+     * {@code get_pool_stats}), by name; pools the monitor does not know are left out.
+     */
+    CompletionStage<SortedMap<String, PoolUsage>> poolStats(Collection<String> pools);
+
+    /** The cluster's raw capacity and use from the monitor (librados's {@code cluster_stat}). */
+    CompletionStage<ClusterUsage> clusterStat();
 
     /** Where an object lives, computed from the current map with no round trip. */
     ObjectPlacement locate(String pool, String namespace, String locator, String object) throws RadosException;

@@ -30,6 +30,24 @@ public final class ReadOp extends CompoundOp {
         return add(OsdOp.read(offset, length), out -> out);
     }
 
+    /**
+     * Reads up to {@code into.remaining()} bytes from {@code offset} into {@code into}, from its
+     * position on (the buffer's position and limit are left as they are): the slot holds how many
+     * bytes came. The data is copied once, from the receive buffer, which then goes back to its pool
+     * at once: no allocation per read, as librados's {@code rados_read} into a caller's buffer.
+     */
+    public OpSlot<Integer> read(long offset, ByteBuffer into) {
+        ByteBuffer target = into.duplicate();
+        return addCopying(OsdOp.read(offset, target.remaining()), out -> {
+            int n = out.remaining();
+            if (n > target.remaining()) {
+                throw new io.inkwire.api.message.MessageDecodeException("the OSD returned " + n + " bytes for a read of " + target.remaining());
+            }
+            target.duplicate().put(out.duplicate());
+            return n;
+        });
+    }
+
     /** {@code CEPH_OSD_OP_SPARSE_READ}: the extents that hold data, and their bytes. */
     public OpSlot<SparseReadResult> sparseRead(long offset, long length) {
         return add(OsdOp.sparseRead(offset, length), SparseReadResult::decode);
@@ -37,7 +55,7 @@ public final class ReadOp extends CompoundOp {
 
     /** {@code CEPH_OSD_OP_STAT}: size and mtime. */
     public OpSlot<ObjectStat> stat() {
-        return add(OsdOp.stat(), out -> {
+        return addCopying(OsdOp.stat(), out -> {
             io.inkwire.codec.osd.ObjectStat s = io.inkwire.codec.osd.ObjectStat.decode(out);
             return new ObjectStat(s.size(), Instant.ofEpochSecond(s.mtime().sec(), s.mtime().nsec()));
         });
@@ -109,7 +127,7 @@ public final class ReadOp extends CompoundOp {
      * cookie; {@link IoCtx#notify} sends this op and collects them.
      */
     public OpSlot<Long> notify(long cookie, long timeoutSeconds, ByteBuffer payload) {
-        return add(OsdOp.notify(cookie, timeoutSeconds, payload), OsdOp::notifyId);
+        return addCopying(OsdOp.notify(cookie, timeoutSeconds, payload), OsdOp::notifyId);
     }
 
     /** {@code CEPH_OSD_OP_NOTIFY_ACK}: a watcher's answer to notification {@code notifyId}. */

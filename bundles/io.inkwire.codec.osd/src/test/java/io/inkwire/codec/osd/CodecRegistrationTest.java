@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** The codecs are found through ServiceLoader, and each DS descriptor advertises the type its codec handles. */
 class CodecRegistrationTest {
 
-    private static final Set<Integer> TYPES = Set.of(41, 42, 43, 44, 48, 49, 61);
+    private static final Set<Integer> TYPES = Set.of(13, 14, 41, 42, 43, 44, 48, 49, 58, 59, 61);
 
     @SuppressWarnings("rawtypes")
     private static List<MessageCodec<?>> loaded() {

@@ -67,6 +67,18 @@ class HostileInputTest {
     }
 
     @Test
+    void pool_stats_with_a_huge_count_or_a_struct_past_the_end_are_refused() {
+        java.util.UUID fsid = new java.util.UUID(1, 2);
+        byte[] huge = new CephEncoder().u64(0).u16(-1).u64(0).uuid(fsid).u32(0xffffffffL).toByteArray();
+        String m = refused(new MGetPoolStatsReply.Codec(), RawMessage.builder(59).version(2).compatVersion(1).front(huge).build());
+        assertTrue(m.contains("pool_stats count"), m);
+        CephEncoder e = new CephEncoder().u64(0).u16(-1).u64(0).uuid(fsid).u32(1).string("p");
+        e.u8(7).u8(5).u32(0x7fffffff).zeros(200); // pool_stat_t claiming 2 GiB
+        m = refused(new MGetPoolStatsReply.Codec(), RawMessage.builder(59).version(2).compatVersion(1).front(e.toByteArray()).build());
+        assertTrue(m.contains("pool_stat_t length"), m);
+    }
+
+    @Test
     void a_reply_op_count_of_two_to_the_31_is_refused() {
         String m = refused(new MOSDOpReply.Codec(), reply(replyHead(0x8000_0000L).toByteArray(), new byte[0]));
         assertTrue(m.contains("count 2147483648"), m);

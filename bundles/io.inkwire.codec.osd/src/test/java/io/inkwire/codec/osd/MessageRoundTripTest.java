@@ -170,4 +170,49 @@ class MessageRoundTripTest {
         assertTrue(old.gapRemovedSnaps().isEmpty());
         assertEquals(m.incrementalMaps(), old.incrementalMaps());
     }
+
+    @Test
+    void pool_stats_layout_and_round_trip() throws Exception {
+        MGetPoolStats ask = new MGetPoolStats(9, FSID, List.of("test", "rbd"));
+        RawMessage raw = new MGetPoolStats.Codec().encode(ask, 0);
+        assertArrayEquals(new CephEncoder().u64(0).u16(-1).u64(0).uuid(FSID).u32(2).string("test").string("rbd").toByteArray(), front(raw));
+        assertEquals(58, raw.type());
+        assertEquals(9, raw.tid());
+        assertEquals(ask, new MGetPoolStats.Codec().decode(raw, 0));
+
+        PoolStat.StoreStatfs store = new PoolStat.StoreStatfs(0, 0, 0, 8192, 4097, 0, 0, 0, 0, 0);
+        PoolStat s = new PoolStat(4097, 2, 0, 2, 0, 0, 0, 5, 8, 3, 5, 0, 0, 3, 3, 1, 1, store, 1);
+        // pool_stat_t v7 as src/osd/osd_types.cc writes it, the sum v20 as the raw struct of osd_types.h
+        CephEncoder e = new CephEncoder().u64(0).u16(-1).u64(0).uuid(FSID).u32(1).string("test");
+        e.startStruct(7, 5).startStruct(2, 2).startStruct(20, 14);
+        e.u64(4097).u64(2).u64(0).u64(2).u64(0).u64(0).u64(0).u64(5).u64(8).u64(3).u64(5); // num_bytes .. num_wr_kb
+        e.zeros(11 * 8).u64(0);                   // num_scrub_errors .. num_objects_misplaced, num_bytes_hit_set_archive
+        e.zeros(5 * 8 + 4 * 4 + 2 * 8);           // num_flush .. num_promote, the four int32 modes, pinned, missing
+        e.zeros(3 * 8).u64(0).zeros(2 * 8);       // legacy_snapsets, large_omap, manifest, omap_bytes, omap_keys, repaired
+        e.finishStruct().u32(0).finishStruct();   // the sum; no per-category sums
+        e.u64(3).u64(3).u32(1).u32(1);
+        e.startStruct(1, 1).u64(0).u64(0).u64(0).u64(8192).u64(4097).zeros(5 * 8).finishStruct().u32(1);
+        e.finishStruct().bool(true);
+        MGetPoolStatsReply reply = new MGetPoolStatsReply(9, FSID, new TreeMap<>(Map.of("test", s)), true);
+        RawMessage r = new MGetPoolStatsReply.Codec().encode(reply, 0);
+        assertArrayEquals(e.toByteArray(), front(r));
+        assertEquals(reply, new MGetPoolStatsReply.Codec().decode(r, 0));
+        assertEquals(8192, s.allocatedBytes(true));
+        assertEquals(4097, s.allocatedBytes(false));
+
+        // a v1 reply has no per_pool flag
+        RawMessage v1 = RawMessage.builder(59).version(1).compatVersion(1).tid(9).front(Captured.copy(r.front())).build();
+        assertFalse(new MGetPoolStatsReply.Codec().decode(v1, 0).perPool());
+
+        MStatfs statfs = new MStatfs(10, FSID, java.util.OptionalLong.empty());
+        RawMessage sr = new MStatfs.Codec().encode(statfs, 0);
+        assertArrayEquals(new CephEncoder().u64(0).u16(-1).u64(0).uuid(FSID).u8(0).toByteArray(), front(sr));
+        assertEquals(statfs, new MStatfs.Codec().decode(sr, 0));
+        MStatfs forPool = new MStatfs(11, FSID, java.util.OptionalLong.of(3));
+        assertEquals(forPool, new MStatfs.Codec().decode(new MStatfs.Codec().encode(forPool, 0), 0));
+        MStatfsReply usage = new MStatfsReply(10, FSID, 42, 1 << 20, 4096, (1 << 20) - 4096, 7);
+        RawMessage ur = new MStatfsReply.Codec().encode(usage, 0);
+        assertArrayEquals(new CephEncoder().uuid(FSID).u64(42).u64(1 << 20).u64(4096).u64((1 << 20) - 4096).u64(7).toByteArray(), front(ur));
+        assertEquals(usage, new MStatfsReply.Codec().decode(ur, 0));
+    }
 }

@@ -11,22 +11,29 @@ import io.inkwire.api.addr.EntityAddrVec;
 import io.inkwire.api.addr.EntityType;
 import io.inkwire.api.config.CephConfig;
 import io.inkwire.api.message.RawMessage;
+import io.inkwire.codec.osd.MGetPoolStats;
+import io.inkwire.codec.osd.MGetPoolStatsReply;
 import io.inkwire.codec.osd.MOSDBackoff;
 import io.inkwire.codec.osd.MOSDMap;
 import io.inkwire.codec.osd.MOSDOp;
 import io.inkwire.codec.osd.MOSDOpReply;
+import io.inkwire.codec.osd.MStatfs;
+import io.inkwire.codec.osd.MStatfsReply;
 import io.inkwire.codec.osd.MWatchNotify;
 import io.inkwire.codec.osd.ObjectLocator;
 import io.inkwire.codec.osd.OsdFlags;
 import io.inkwire.codec.osd.PgId;
+import io.inkwire.codec.osd.PoolStat;
 import io.inkwire.codec.osd.SpgId;
 import io.inkwire.codec.osd.UTime;
 import io.inkwire.monclient.MonClient;
+import io.inkwire.rados.ClusterUsage;
 import io.inkwire.rados.CompoundOp;
 import io.inkwire.rados.IoCtx;
 import io.inkwire.rados.ObjecterCounters;
 import io.inkwire.rados.OperationResult;
 import io.inkwire.rados.PoolInfo;
+import io.inkwire.rados.PoolUsage;
 import io.inkwire.rados.RadosClient;
 import io.inkwire.rados.RadosException;
 import io.inkwire.rados.placement.ObjectPlacement;
@@ -35,9 +42,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -192,6 +202,54 @@ public final class Objecter implements RadosClient, Dispatcher {
         if (monOpTimeoutNanos > 0) {
             timer.schedule(() -> done.completeExceptionally(new RadosException(110, null, null, null, "monitor command")),
                     monOpTimeoutNanos, TimeUnit.NANOSECONDS);
+        }
+        return done;
+    }
+
+    @Override
+    public CompletionStage<SortedMap<String, PoolUsage>> poolStats(Collection<String> pools) {
+        List<String> names = List.copyOf(pools);
+        CompletableFuture<MGetPoolStatsReply> reply = mon.request(tid -> new MGetPoolStats(tid, mon.fsid(), names),
+                MGetPoolStatsReply.MSG_GETPOOLSTATSREPLY, MGetPoolStatsReply.class);
+        return monOp(reply, "pool statistics").thenApply(r -> {
+            SortedMap<String, PoolUsage> out = new TreeMap<>();
+            r.stats().forEach((name, st) -> out.put(name, usage(st, r.perPool())));
+            return out;
+        });
+    }
+
+    /** As librados's {@code Rados::get_pool_stats} turns a {@code pool_stat_t} into {@code rados_pool_stat_t}. */
+    private static PoolUsage usage(PoolStat s, boolean perPool) {
+        long allocated = s.allocatedBytes(perPool);
+        PoolStat.StoreStatfs store = s.storeStats();
+        return new PoolUsage(allocated, (allocated + 1023) >>> 10, s.numObjects(), s.numObjectClones(), s.numObjectCopies(),
+                s.numObjectsMissingOnPrimary(), s.numObjectsUnfound(), s.numObjectsDegraded(), s.numRd(), s.numRdKb(), s.numWr(),
+                s.numWrKb(), store.dataCompressedOriginal(), store.dataCompressed(), store.dataCompressedAllocated());
+    }
+
+    @Override
+    public CompletionStage<ClusterUsage> clusterStat() {
+        CompletableFuture<MStatfsReply> reply = mon.request(tid -> new MStatfs(tid, mon.fsid(), OptionalLong.empty()),
+                MStatfsReply.CEPH_MSG_STATFS_REPLY, MStatfsReply.class);
+        return monOp(reply, "cluster statistics").thenApply(r -> new ClusterUsage(r.kb(), r.kbUsed(), r.kbAvail(), r.numObjects()));
+    }
+
+    /** A monitor request bounded by {@code rados_mon_op_timeout} (0: wait, as Ceph), its failures as RadosException. */
+    private <R> CompletionStage<R> monOp(CompletableFuture<R> request, String what) {
+        CompletableFuture<R> done = new CompletableFuture<>();
+        request.whenComplete((r, e) -> {
+            if (e != null) {
+                done.completeExceptionally(new RadosException(5, null, null, null, what + ": " + e.getMessage()));
+            } else {
+                done.complete(r);
+            }
+        });
+        if (monOpTimeoutNanos > 0) {
+            timer.schedule(() -> {
+                if (done.completeExceptionally(new RadosException(110, null, null, null, what))) {
+                    request.cancel(false); // forgotten by the monitor client, not re-sent
+                }
+            }, monOpTimeoutNanos, TimeUnit.NANOSECONDS);
         }
         return done;
     }
@@ -550,12 +608,7 @@ public final class Objecter implements RadosClient, Dispatcher {
     public void onMessage(Connection connection, RawMessage message) {
         try {
             switch (message.type()) {
-                case MOSDOpReply.CEPH_MSG_OSD_OPREPLY -> {
-                    if (message.dataLength() > 0) {
-                        message.retain(); // the ops' outputs view its data and go to the caller uncopied: never released, left to the GC
-                    }
-                    handleReply(connection, replyCodec.decode(message, features(connection)));
-                }
+                case MOSDOpReply.CEPH_MSG_OSD_OPREPLY -> handleReply(connection, message, replyCodec.decode(message, features(connection)));
                 case MOSDMap.CEPH_MSG_OSD_MAP -> handleMap(mapCodec.decode(message, features(connection)));
                 case MOSDBackoff.CEPH_MSG_OSD_BACKOFF -> handleBackoff(connection, backoffCodec.decode(message, features(connection)));
                 case MWatchNotify.CEPH_MSG_WATCH_NOTIFY -> lingers.handle(message, features(connection));
@@ -571,7 +624,13 @@ public final class Objecter implements RadosClient, Dispatcher {
         return c.info().map(i -> i.features()).orElse(0L);
     }
 
-    private void handleReply(Connection connection, MOSDOpReply reply) {
+    /**
+     * The reply's outputs are views of {@code message}'s receive buffer, which the messenger takes
+     * back when this returns. Results that keep a view (a plain read's ByteBuffer, xattr and omap
+     * values) retain it and leave it to the garbage collector; results that copied what they keep
+     * (a read into the caller's buffer, stat) let it go back to the pool at once.
+     */
+    private void handleReply(Connection connection, RawMessage message, MOSDOpReply reply) {
         counters.replies.incrementAndGet();
         Runnable done = null;
         lock.lock();
@@ -594,6 +653,9 @@ public final class Objecter implements RadosClient, Dispatcher {
                 op.flags &= ~(OsdFlags.CEPH_OSD_FLAG_BALANCE_READS | OsdFlags.CEPH_OSD_FLAG_LOCALIZE_READS);
                 done = retarget(op, true);
                 return;
+            }
+            if (message.dataLength() > 0 && op.compound.viewsReply()) {
+                message.retain(); // never released: the caller's results hold views of it
             }
             op.compound.complete(reply.ops());
             done = r < 0 ? finish(op, null, new RadosException(r, op.poolName, op.nspace, op.oid, null))

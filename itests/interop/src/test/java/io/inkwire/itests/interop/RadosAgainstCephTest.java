@@ -111,6 +111,84 @@ class RadosAgainstCephTest {
         return a;
     }
 
+    /**
+     * {@code rados df}: the figures are the monitor's digest of what the mgr collects every few
+     * seconds, so each comparison takes both tools' output back to back and is tried again (a
+     * bounded number of times) while a refresh falls between them.
+     */
+    @Test
+    void df_prints_what_rados_df_prints_in_plain_and_json() throws Exception {
+        IoCtx io = client.ioCtx("test");
+        for (int i = 0; i < 3; i++) {
+            Rados.await(io.writeFull("df-" + i, ByteBuffer.wrap(random(10_000 + i, i))));
+        }
+        // the API: librados's get_pool_stats fields, as rados df -f json prints them
+        JsonNode theirs = null;
+        java.util.SortedMap<String, io.inkwire.rados.PoolUsage> mine = null;
+        for (int attempt = 0; attempt < 20; attempt++) {
+            theirs = JSON.readTree(rados("df", "-f", "json").out());
+            mine = Rados.await(client.poolStats(POOLS));
+            if (theirs.path("pools").findValues("name").size() > 0 && sameUsage(theirs, mine) && mine.get("test").numObjects() >= 3) {
+                break;
+            }
+            Thread.sleep(1000);
+        }
+        assertTrue(sameUsage(theirs, mine), theirs + "\n" + mine);
+        assertTrue(mine.get("test").numObjects() >= 3, "the three objects are counted: " + mine.get("test"));
+        io.inkwire.rados.ClusterUsage total = Rados.await(client.clusterStat());
+        assertTrue(total.kb() > 0 && total.kbAvail() > 0, total.toString());
+
+        // the CLI, plain and JSON, and with -p
+        for (List<String> args : List.of(List.of("df"), List.of("df", "-f", "json"), List.of("-p", "test", "df"))) {
+            CephLab.Result r = null;
+            CephLab.Result ours = null;
+            for (int attempt = 0; attempt < 10; attempt++) {
+                ours = inkwire(cat(List.of("rados"), args));
+                r = rados(args.toArray(new String[0]));
+                if (r.out().equals(ours.out())) {
+                    break;
+                }
+                Thread.sleep(1000);
+            }
+            ok(r);
+            assertEquals(0, ours.exit(), ours.err());
+            assertEquals(r.out(), ours.out(), String.join(" ", args));
+        }
+        CephLab.Result r = rados("-p", "nosuch", "df");
+        CephLab.Result ours = inkwire("rados", "-p", "nosuch", "df");
+        assertEquals(r.exit(), ours.exit(), r.err() + ours.err());
+        assertTrue(ours.err().contains("error opening pool nosuch: (2) No such file or directory"), ours.err());
+        for (int i = 0; i < 3; i++) {
+            Rados.await(io.remove("df-" + i));
+        }
+    }
+
+    private static String[] cat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all.toArray(new String[0]);
+    }
+
+    /** Each pool of the API's answer has rados df's figures. */
+    private static boolean sameUsage(JsonNode df, java.util.SortedMap<String, io.inkwire.rados.PoolUsage> mine) {
+        int seen = 0;
+        for (JsonNode p : df.path("pools")) {
+            io.inkwire.rados.PoolUsage u = mine.get(p.path("name").asText());
+            if (u == null) {
+                continue;
+            }
+            seen++;
+            if (u.numBytes() != p.path("size_bytes").asLong() || u.numKb() != p.path("size_kb").asLong()
+                    || u.numObjects() != p.path("num_objects").asLong() || u.numObjectCopies() != p.path("num_object_copies").asLong()
+                    || u.numObjectsDegraded() != p.path("num_objects_degraded").asLong() || u.numRd() != p.path("read_ops").asLong()
+                    || u.numRdKb() * 1024 != p.path("read_bytes").asLong() || u.numWr() != p.path("write_ops").asLong()
+                    || u.numWrKb() * 1024 != p.path("write_bytes").asLong()) {
+                return false;
+            }
+        }
+        return seen == POOLS.size();
+    }
+
     @Test
     void objects_written_by_inkwire_are_read_by_rados_and_the_reverse() throws Exception {
         for (String pool : POOLS) {

@@ -27,7 +27,7 @@ class ServiceLoaderDiscoveryTest {
         List<String> onModulePath = run(List.of("-p", JARS, "--add-modules", "ALL-MODULE-PATH", "-cp", PROBE, DiscoveryProbe.class.getName()));
         List<String> onClassPath = run(List.of("-cp", JARS + File.pathSeparator + PROBE, DiscoveryProbe.class.getName()));
 
-        List<String> expected = List.of("auth cephx 2", "auth gss 4", "auth none 1", "codecs io.inkwire.codec.mon 14", "codecs io.inkwire.codec.osd 7",
+        List<String> expected = List.of("auth cephx 2", "auth gss 4", "auth none 1", "codecs io.inkwire.codec.mon 14", "codecs io.inkwire.codec.osd 11",
                 "mode crc 1", "mode secure 2", "mode xor 120", "transport netty");
         assertEquals(expected, withoutOrigin(onModulePath), String.join("\n", onModulePath));
         assertEquals(withoutOrigin(onModulePath), withoutOrigin(onClassPath));
@@ -35,7 +35,7 @@ class ServiceLoaderDiscoveryTest {
         assertTrue(onModulePath.contains("auth cephx 2 module io.inkwire.auth.cephx"), String.join("\n", onModulePath));
         assertTrue(onModulePath.contains("mode xor 120 module io.inkwire.example.xormode"), String.join("\n", onModulePath));
         assertTrue(onModulePath.contains("auth gss 4 module io.inkwire.auth.gss"), String.join("\n", onModulePath));
-        assertTrue(onModulePath.contains("codecs io.inkwire.codec.osd 7 module io.inkwire.codec.osd"), String.join("\n", onModulePath));
+        assertTrue(onModulePath.contains("codecs io.inkwire.codec.osd 11 module io.inkwire.codec.osd"), String.join("\n", onModulePath));
         assertTrue(onClassPath.contains("mode secure 2 classpath"), String.join("\n", onClassPath));
         for (List<String> out : List.of(onModulePath, onClassPath)) {
             assertTrue(out.contains("handshake auth=none mode=xor"), String.join("\n", out));
