@@ -20,6 +20,7 @@ import io.inkwire.api.auth.AuthProvider;
 import io.inkwire.api.auth.CryptoKey;
 import io.inkwire.api.message.RawMessage;
 import io.inkwire.api.mode.ConnectionMode;
+import io.inkwire.monclient.MonClient;
 import io.inkwire.osgi.InkwireProviders;
 import io.inkwire.osgi.ManagedMessenger;
 import java.io.File;
@@ -267,12 +268,24 @@ public class FelixContainerIT {
             assertTrue("serve authenticated the Kerberos principal: " + Files.readString(serveErr),
                     waitForLog(serveErr, logBefore, "accepted Kerberos principal client.alice@INKWIRE.TEST as client.alice"));
 
+            // a messenger configured with mon_host keeps a monitor session: with the bundle there, over gss
+            Hashtable<String, Object> mp = new Hashtable<>(p);
+            mp.put("mon_host", "v2:127.0.0.1:" + GSS_SERVE_PORT);
+            org.osgi.service.cm.Configuration monCfg = configAdmin.createFactoryConfiguration(FACTORY_PID, "?");
+            configs.add(monCfg);
+            monCfg.update(mp);
+            MonClient gssSession = awaitMonClient(monCfg.getPid(), null);
+            assertEquals("gss", gssSession.session().info().orElseThrow().authMethod());
+
             gss.uninstall();
             assertEquals(List.of("cephx", "none"), waitForAuth(2));
             // a connection authenticated by a withdrawn provider is closed, not left holding its keys
             c.closeFuture().toCompletableFuture().handle((v, e) -> null).get(10, TimeUnit.SECONDS);
             assertFalse(c.isOpen());
             assertEquals("after uninstalling: cephx again", "cephx", authMethod(client, addr));
+            // and the monitor session comes back by itself, over what is left
+            MonClient cephxSession = awaitMonClient(monCfg.getPid(), gssSession);
+            assertEquals("the monitor session reconnected with cephx", "cephx", cephxSession.session().info().orElseThrow().authMethod());
         } finally {
             if (serve != null) {
                 serve.destroy();
@@ -283,6 +296,12 @@ public class FelixContainerIT {
     }
 
     private static final int GSS_SERVE_PORT = 23340;
+
+    /** The MonClient service of messenger {@code pid} with an open session, other than {@code old}. */
+    private MonClient awaitMonClient(String pid, MonClient old) throws Exception {
+        return awaitService(MonClient.class, "(inkwire.messenger=" + pid + ")",
+                m -> m != old && m.session() != null && m.session().isOpen(), 30);
+    }
 
     /** {@code ./inkwire} as the interop tests run it: the CLI jar on the module path with its runtime modules. */
     private static List<String> cli(Path root) throws Exception {
@@ -432,19 +451,23 @@ public class FelixContainerIT {
 
     /** Waits for a ManagedMessenger matching the filter that is not {@code old}. */
     private ManagedMessenger await(String filter, ManagedMessenger old) throws Exception {
-        ServiceTracker<ManagedMessenger, ManagedMessenger> t = new ServiceTracker<>(bc,
-                bc.createFilter("(&(objectClass=" + ManagedMessenger.class.getName() + ")" + filter + ")"), null);
+        return awaitService(ManagedMessenger.class, filter, m -> m != old, 15);
+    }
+
+    /** A service of {@code type} matching {@code filter} that {@code ok} accepts, within {@code seconds}. */
+    private <T> T awaitService(Class<T> type, String filter, java.util.function.Predicate<T> ok, int seconds) throws Exception {
+        ServiceTracker<T, T> t = new ServiceTracker<>(bc, bc.createFilter("(&(objectClass=" + type.getName() + ")" + filter + ")"), null);
         t.open();
         try {
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
             while (System.nanoTime() < until) {
-                ManagedMessenger m = t.getService();
-                if (m != null && m != old) {
+                T m = t.getService();
+                if (m != null && ok.test(m)) {
                     return m;
                 }
                 Thread.sleep(20);
             }
-            throw new AssertionError("no ManagedMessenger " + filter + " appeared");
+            throw new AssertionError("no " + type.getSimpleName() + " " + filter + " appeared within " + seconds + " s");
         } finally {
             t.close();
         }
