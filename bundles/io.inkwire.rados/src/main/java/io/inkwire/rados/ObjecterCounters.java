@@ -35,4 +35,10 @@ public interface ObjecterCounters {
 
     /** Open OSD sessions ({@code omap_open} minus {@code omap_close}). */
     int getOsdSessions();
+
+    /**
+     * MOSDBackoff blocks received: an OSD asked to hold ops to a PG (peering, unfound objects)
+     * until it unblocks it. Not one of Ceph's objecter counters (its client only logs them).
+     */
+    long getBackoffsReceived();
 }

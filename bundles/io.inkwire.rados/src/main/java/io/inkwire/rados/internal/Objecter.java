@@ -729,6 +729,7 @@ public final class Objecter implements RadosClient, Dispatcher {
             }
             long key = OsdSession.pgKey(b.pgid().pgid().pool(), b.pgid().pgid().seed());
             if (b.op() == MOSDBackoff.CEPH_OSD_BACKOFF_OP_BLOCK) {
+                counters.backoffs.incrementAndGet();
                 s.blockedPgs.add(key);
                 connection.send(backoffCodec.encode(b.ackBlock(), features(connection)));
             } else if (b.op() == MOSDBackoff.CEPH_OSD_BACKOFF_OP_UNBLOCK && s.blockedPgs.remove(key)) {
@@ -872,6 +873,7 @@ public final class Objecter implements RadosClient, Dispatcher {
         final AtomicLong mapEpoch = new AtomicLong();
         final AtomicLong mapsApplied = new AtomicLong();
         final AtomicLong fullMapsApplied = new AtomicLong();
+        final AtomicLong backoffs = new AtomicLong();
         final java.util.concurrent.atomic.AtomicInteger sessions = new java.util.concurrent.atomic.AtomicInteger();
         final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
 
@@ -924,6 +926,11 @@ public final class Objecter implements RadosClient, Dispatcher {
         @Override
         public int getOsdSessions() {
             return sessions.get();
+        }
+
+        @Override
+        public long getBackoffsReceived() {
+            return backoffs.get();
         }
     }
 

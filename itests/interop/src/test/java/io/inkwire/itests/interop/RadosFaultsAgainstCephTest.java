@@ -118,21 +118,47 @@ class RadosFaultsAgainstCephTest {
         }
     }
 
+    /** Several {@link Appender}s on fresh objects, each on a thread of its own, until {@link #stopAndJoin}. */
+    static final class AppendStreams {
+        final List<Appender> appenders = new ArrayList<>();
+        private final List<Thread> threads = new ArrayList<>();
+        private final AtomicBoolean stop = new AtomicBoolean();
+
+        AppendStreams(IoCtx io, String prefix, int n) throws Exception {
+            for (int i = 0; i < n; i++) {
+                Appender a = new Appender(io, prefix + i, stop);
+                io.remove(a.oid).toCompletableFuture().handle((r, e) -> null).get();
+                appenders.add(a);
+                Thread t = new Thread(a, prefix + "appender-" + i);
+                t.start();
+                threads.add(t);
+            }
+        }
+
+        /** Stops them; each must end (no append left waiting) without a failure. */
+        void stopAndJoin() throws Exception {
+            stop.set(true);
+            for (Thread t : threads) {
+                t.join(TimeUnit.SECONDS.toMillis(160));
+                assertFalse(t.isAlive(), t.getName() + " still waits for an append");
+            }
+            for (Appender a : appenders) {
+                if (a.failure != null) {
+                    throw new AssertionError(a.oid + ": an append failed", a.failure);
+                }
+            }
+        }
+
+        long acknowledged() {
+            return appenders.stream().mapToLong(a -> a.acknowledged.size() / (a.oid.length() + " 00000000\n".length())).sum();
+        }
+    }
+
     @Test
     @Order(1)
     void an_osd_killed_under_appends_keeps_every_acknowledged_append_exactly_once() throws Exception {
         IoCtx io = client.ioCtx("rep3");
-        AtomicBoolean stop = new AtomicBoolean();
-        List<Appender> appenders = new ArrayList<>();
-        List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            Appender a = new Appender(io, "stream-" + i, stop);
-            io.remove(a.oid).toCompletableFuture().handle((r, e) -> null).get();
-            appenders.add(a);
-            Thread t = new Thread(a, "appender-" + i);
-            t.start();
-            threads.add(t);
-        }
+        AppendStreams streams = new AppendStreams(io, "stream-", 6);
         String victim = osdOf("rep3", "stream-0"); // the primary that stream-0 is writing to right now
         long resentBefore = client.counters().getOpsResent();
         Thread.sleep(2000);
@@ -140,21 +166,12 @@ class RadosFaultsAgainstCephTest {
         Thread.sleep(8000);
         LAB.revive(victim);
         Thread.sleep(4000);
-        stop.set(true);
-        for (Thread t : threads) {
-            t.join(TimeUnit.SECONDS.toMillis(160));
-            assertFalse(t.isAlive(), t.getName() + " still waits for an append");
-        }
-        for (Appender a : appenders) {
-            if (a.failure != null) {
-                throw new AssertionError(a.oid + ": an append failed", a.failure);
-            }
-        }
+        streams.stopAndJoin();
         long resent = client.counters().getOpsResent() - resentBefore;
         assertTrue(resent > 0, "the kill of " + victim + " resent no op: it tested nothing");
         System.out.printf("%s killed and revived under 6 append streams: %d appends acknowledged, %d ops resent%n", victim,
-                appenders.stream().mapToLong(a -> a.acknowledged.size() / ("stream-0 00000000\n".length())).sum(), resent);
-        for (Appender a : appenders) {
+                streams.acknowledged(), resent);
+        for (Appender a : streams.appenders) {
             byte[] expected = a.acknowledged.toByteArray();
             assertTrue(expected.length > 0, a.oid + " got no append acknowledged");
             byte[] ours = bytes(io.read(a.oid, 0, 0).toCompletableFuture().get(60, TimeUnit.SECONDS));
@@ -274,6 +291,42 @@ class RadosFaultsAgainstCephTest {
             LAB.signal("mon.a", "CONT");
         }
         assertEquals(0, LAB.ceph("-s").exit(), "the monitor is back");
+    }
+
+    /**
+     * A real OSD's MOSDBackoff: with {@code osd_backoff_on_peering} the primary of a PG being
+     * re-peered ({@code ceph pg repeer}) tells the client to hold its ops to that PG, drops them,
+     * and unblocks when the PG is active; the client must hold, then resend, and lose or double
+     * nothing. Repeered until a block arrives (a bounded number of times).
+     */
+    @Test
+    @Order(5)
+    void ops_held_by_an_osds_backoff_while_a_pg_peers_are_resent_on_unblock_exactly_once() throws Exception {
+        ok(LAB.ceph("config", "set", "osd", "osd_backoff_on_peering", "true"));
+        try {
+            IoCtx io = client.ioCtx("rep3");
+            AppendStreams streams = new AppendStreams(io, "backoff-", 4);
+            long before = client.counters().getBackoffsReceived();
+            io.inkwire.rados.placement.ObjectPlacement where = client.locate("rep3", "", null, "backoff-0");
+            String pg = where.poolId() + "." + Integer.toHexString(where.pgSeed());
+            for (int round = 0; round < 30 && client.counters().getBackoffsReceived() == before; round++) {
+                Thread.sleep(300);
+                ok(LAB.ceph("pg", "repeer", pg));
+                Thread.sleep(700);
+            }
+            Thread.sleep(1000);
+            streams.stopAndJoin();
+            long backoffs = client.counters().getBackoffsReceived() - before;
+            assertTrue(backoffs > 0, "pg " + pg + " repeered 30 times and no OSD sent a backoff: nothing was tested");
+            for (Appender a : streams.appenders) {
+                byte[] expected = a.acknowledged.toByteArray();
+                assertArrayEquals(expected, bytes(io.read(a.oid, 0, 0).toCompletableFuture().get(60, TimeUnit.SECONDS)),
+                        a.oid + ": a lost or a doubled append across " + backoffs + " backoffs");
+            }
+            System.out.printf("pg %s repeered under 4 append streams: %d backoffs received%n", pg, backoffs);
+        } finally {
+            ok(LAB.ceph("config", "rm", "osd", "osd_backoff_on_peering"));
+        }
     }
 
     static byte[] bytes(ByteBuffer b) {

@@ -57,6 +57,7 @@ public final class RadosStatusCommand extends RadosAction implements Action {
         m.put("map_epoch", c.getMapEpoch());
         m.put("maps_applied", c.getMapsApplied());
         m.put("osd_sessions", (long) c.getOsdSessions());
+        m.put("backoffs", c.getBackoffsReceived());
         return m;
     }
 
