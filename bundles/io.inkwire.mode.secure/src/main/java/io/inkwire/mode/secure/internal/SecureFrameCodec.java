@@ -90,8 +90,10 @@ public final class SecureFrameCodec implements FrameCodec {
         GcmNonce c2s = new GcmNonce(connectionSecret, C2S_NONCE_OFFSET);
         boolean connector = role == Role.CONNECTOR;
         this.rx = new GcmChannel(CryptoProviders.newGcmCipher(providerName), key, connector ? s2c : c2s, Cipher.DECRYPT_MODE);
-        this.tx = new GcmChannel(CryptoProviders.newGcmCipher(providerName), key, connector ? c2s : s2c, Cipher.ENCRYPT_MODE);
+        Cipher txCipher = CryptoProviders.newGcmCipher(providerName);
+        this.tx = new GcmChannel(txCipher, key, connector ? c2s : s2c, Cipher.ENCRYPT_MODE);
         this.maxSegmentLength = maxSegmentLength;
+        GcmWarmUp.startOnce(txCipher);
     }
 
     @Override
