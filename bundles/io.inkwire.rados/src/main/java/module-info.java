@@ -9,4 +9,5 @@ module io.inkwire.rados {
 
     exports io.inkwire.rados;
     exports io.inkwire.rados.placement;
+    exports io.inkwire.rados.striper;
 }

@@ -72,6 +72,7 @@ public class InkwireRadosComponentConfigurer extends PropertyConfigurerSupport i
         case "prefix": getOrCreateConfiguration(target).setPrefix(property(camelContext, java.lang.String.class, value)); return true;
         case "radosclient":
         case "radosClient": getOrCreateConfiguration(target).setRadosClient(property(camelContext, io.inkwire.rados.RadosClient.class, value)); return true;
+        case "striper": getOrCreateConfiguration(target).setStriper(property(camelContext, boolean.class, value)); return true;
         case "throwexceptiononmissing":
         case "throwExceptionOnMissing": getOrCreateConfiguration(target).setThrowExceptionOnMissing(property(camelContext, boolean.class, value)); return true;
         case "watch": getOrCreateConfiguration(target).setWatch(property(camelContext, boolean.class, value)); return true;
@@ -133,6 +134,7 @@ public class InkwireRadosComponentConfigurer extends PropertyConfigurerSupport i
         case "prefix": return java.lang.String.class;
         case "radosclient":
         case "radosClient": return io.inkwire.rados.RadosClient.class;
+        case "striper": return boolean.class;
         case "throwexceptiononmissing":
         case "throwExceptionOnMissing": return boolean.class;
         case "watch": return boolean.class;
@@ -190,6 +192,7 @@ public class InkwireRadosComponentConfigurer extends PropertyConfigurerSupport i
         case "prefix": return getOrCreateConfiguration(target).getPrefix();
         case "radosclient":
         case "radosClient": return getOrCreateConfiguration(target).getRadosClient();
+        case "striper": return getOrCreateConfiguration(target).isStriper();
         case "throwexceptiononmissing":
         case "throwExceptionOnMissing": return getOrCreateConfiguration(target).isThrowExceptionOnMissing();
         case "watch": return getOrCreateConfiguration(target).isWatch();

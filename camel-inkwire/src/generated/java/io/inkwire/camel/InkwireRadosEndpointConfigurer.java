@@ -91,6 +91,7 @@ public class InkwireRadosEndpointConfigurer extends PropertyConfigurerSupport im
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "startscheduler":
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
+        case "striper": target.getConfiguration().setStriper(property(camelContext, boolean.class, value)); return true;
         case "throwexceptiononmissing":
         case "throwExceptionOnMissing": target.getConfiguration().setThrowExceptionOnMissing(property(camelContext, boolean.class, value)); return true;
         case "timeunit":
@@ -182,6 +183,7 @@ public class InkwireRadosEndpointConfigurer extends PropertyConfigurerSupport im
         case "sendEmptyMessageWhenIdle": return boolean.class;
         case "startscheduler":
         case "startScheduler": return boolean.class;
+        case "striper": return boolean.class;
         case "throwexceptiononmissing":
         case "throwExceptionOnMissing": return boolean.class;
         case "timeunit":
@@ -269,6 +271,7 @@ public class InkwireRadosEndpointConfigurer extends PropertyConfigurerSupport im
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
         case "startscheduler":
         case "startScheduler": return target.isStartScheduler();
+        case "striper": return target.getConfiguration().isStriper();
         case "throwexceptiononmissing":
         case "throwExceptionOnMissing": return target.getConfiguration().isThrowExceptionOnMissing();
         case "timeunit":

@@ -24,7 +24,7 @@ public class InkwireRadosEndpointUriFactory extends org.apache.camel.support.com
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(46);
+        Set<String> props = new HashSet<>(47);
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
@@ -65,6 +65,7 @@ public class InkwireRadosEndpointUriFactory extends org.apache.camel.support.com
         props.add("schedulerProperties");
         props.add("sendEmptyMessageWhenIdle");
         props.add("startScheduler");
+        props.add("striper");
         props.add("throwExceptionOnMissing");
         props.add("timeUnit");
         props.add("useFixedDelay");

@@ -74,6 +74,13 @@ public class InkwireRadosConfiguration implements Cloneable {
     @UriParam(label = "producer", description = "The xattr getxattr and setxattr work on when the message has no CamelInkwireXattrName header.")
     private String xattrName;
 
+    @UriParam(label = "producer", defaultValue = "false", description = "Whether put, get, stat and delete work on striped objects as "
+            + "Ceph's libradosstriper stores them (rados --striper): the object is NAME.0000000000000000, NAME.0000000000000001, ... "
+            + "with its layout and size in xattrs of the first; put streams the body in stripe units with several in flight, get "
+            + "returns a stream that reads chunkSize bytes at a time. Objects get libradosstriper's default layout (4 MiB units, "
+            + "one stripe, 4 MiB objects).")
+    private boolean striper;
+
     @UriParam(label = "producer", defaultValue = "1000", description = "The most object names one list operation returns (one page).")
     private int maxResults = 1000;
 
@@ -235,6 +242,14 @@ public class InkwireRadosConfiguration implements Cloneable {
 
     public void setThrowExceptionOnMissing(boolean throwExceptionOnMissing) {
         this.throwExceptionOnMissing = throwExceptionOnMissing;
+    }
+
+    public boolean isStriper() {
+        return striper;
+    }
+
+    public void setStriper(boolean striper) {
+        this.striper = striper;
     }
 
     public String getXattrName() {

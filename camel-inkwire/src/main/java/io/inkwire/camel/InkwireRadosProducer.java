@@ -9,6 +9,7 @@ import io.inkwire.rados.ObjectStat;
 import io.inkwire.rados.OpSlot;
 import io.inkwire.rados.Rados;
 import io.inkwire.rados.RadosException;
+import io.inkwire.rados.striper.RadosStriper;
 import io.inkwire.rados.ReadOp;
 import io.inkwire.rados.ListCursor;
 import java.io.InputStream;
@@ -80,6 +81,10 @@ public class InkwireRadosProducer extends DefaultProducer {
     private void run(InkwireRadosOperation op, IoCtx io, String oid, Exchange exchange) throws Exception {
         Message in = exchange.getIn();
         int chunk = config().getChunkSize();
+        if (config().isStriper() && StripedObjects.handles(op)) {
+            StripedObjects.run(op, RadosStriper.create(io), oid, in, chunk);
+            return;
+        }
         switch (op) {
             case put -> written(in, write(in, io, oid, chunk, false));
             case append -> written(in, write(in, io, oid, chunk, true));

@@ -9,6 +9,7 @@ import io.inkwire.rados.RadosException;
 import io.inkwire.rados.ReadOp;
 import io.inkwire.rados.tool.RadosTool;
 import io.inkwire.rados.tool.RadosToolException;
+import io.inkwire.rados.tool.SnapTool;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,7 +62,7 @@ final class RadosCommand {
         if (args.isEmpty()) {
             throw new CliArgs.UsageException("rados needs a command: put get append truncate create rm stat ls setxattr getxattr "
                     + "rmxattr listxattr setomapval getomapval rmomapkey listomapkeys listomapvals getomapheader setomapheader "
-                    + "clearomap lspools df watch notify listwatchers lock bench cleanup");
+                    + "clearomap lspools df watch notify listwatchers lock bench cleanup mksnap rmsnap lssnap rollback listsnaps");
         }
         String cmd = args.get(0);
         List<String> a = args.subList(1, args.size());
@@ -82,6 +83,10 @@ final class RadosCommand {
     }
 
     private int dispatch(RadosClient client, String cmd, List<String> a) throws Exception {
+        if (ctx.args.commandFlags.containsKey("striper") && RadosStriperCommand.COMMANDS.contains(cmd)) {
+            // --striper: through libradosstriper's layout, as rados --striper
+            return new RadosStriperCommand(out, in, ctx.args.commandFlags.containsKey("all")).run(io(client), cmd, a, offset());
+        }
         switch (cmd) {
             case "lspools":
                 for (PoolInfo p : client.pools()) {
@@ -221,6 +226,28 @@ final class RadosCommand {
                 return new RadosWatchCommands(out, err, in).listWatchers(io(client), a.get(0));
             case "lock":
                 return new RadosLockCommand(out, err, ctx.args.commandFlags, ctx.args.format).run(io(client), a);
+            case "mksnap":
+                need(cmd, a, 1, "SNAP");
+                out.println(SnapTool.mksnap(io(client), a.get(0)));
+                return 0;
+            case "rmsnap":
+                need(cmd, a, 1, "SNAP");
+                out.println(SnapTool.rmsnap(io(client), a.get(0)));
+                return 0;
+            case "lssnap":
+                if (!a.isEmpty()) {
+                    throw new CliArgs.UsageException("lssnap takes no arguments");
+                }
+                SnapTool.lssnap(io(client), java.time.ZoneId.systemDefault(), out::println);
+                return 0;
+            case "rollback":
+                need(cmd, a, 2, "OBJ SNAP");
+                out.println(SnapTool.rollback(io(client), a.get(0), a.get(1)));
+                return 0;
+            case "listsnaps":
+                need(cmd, a, 1, "OBJ");
+                SnapTool.listsnaps(io(client), a.get(0), out::print);
+                return 0;
             default:
                 throw new CliArgs.UsageException("unrecognized rados command " + cmd);
         }
@@ -238,6 +265,13 @@ final class RadosCommand {
             throw new CliArgs.UsageException("no pool given: -p POOL");
         }
         IoCtx io = RadosTool.openPool(client, pool);
+        String snap = ctx.args.commandFlags.get("snap");
+        if (snap != null) {
+            // -s SNAP: reads at that pool snapshot; rados says so on stdout before the command runs
+            SnapTool.Selected at = SnapTool.select(io, snap);
+            out.println(at.line());
+            io = at.io();
+        }
         String ns = ctx.args.commandFlags.get("namespace");
         String loc = ctx.args.commandFlags.get("object_locator");
         return io.withNamespace(ns == null ? "" : ns).withLocator(loc == null ? "" : loc);

@@ -80,6 +80,11 @@ public final class MonClient implements AutoCloseable {
     private volatile boolean closing;
     private volatile boolean reopening;
     private volatile boolean hunting;
+    private volatile Connection pingedSession;
+    private volatile long lastPingAck;
+    /** The monitor address of the session that was lost last: tried last when hunting. */
+    private volatile EntityAddr lostAt;
+    private final java.util.Random random = new java.util.Random();
 
     /**
      * Requests to a monitor service other than commands (pool ops, pool statistics, statfs), by tid:
@@ -294,11 +299,32 @@ public final class MonClient implements AutoCloseable {
         timer.scheduleWithFixedDelay(this::checkTickets, 1, 1, TimeUnit.SECONDS);
     }
 
+    /**
+     * KEEPALIVE2 on the session; a session whose monitor has not acknowledged one for
+     * {@code mon_client_ping_timeout} is closed, so that the client hunts for another monitor
+     * (a frozen monitor keeps its socket open).
+     */
     private void ping() {
         Connection c = session;
-        if (c != null && c.isOpen()) {
-            c.keepalive();
+        if (c == null || !c.isOpen()) {
+            return;
         }
+        long timeout = (long) (options.getSeconds("mon_client_ping_timeout", 30) * 1e9);
+        long now = System.nanoTime();
+        if (c != pingedSession) {
+            pingedSession = c;
+            lastPingAck = now;
+        } else if (now - lastPingAck > timeout) {
+            LOG.log(System.Logger.Level.INFO, () -> "monitor " + monitorName(c) + " did not acknowledge a keepalive for "
+                    + timeout / 1_000_000_000L + " s (mon_client_ping_timeout): hunting");
+            c.close();
+            return;
+        }
+        c.keepalive().thenRun(() -> {
+            if (pingedSession == c) {
+                lastPingAck = System.nanoTime();
+            }
+        });
     }
 
     /** Renews tickets over the established session with MAuth, as MonClient::_check_auth_tickets does. */
@@ -415,6 +441,36 @@ public final class MonClient implements AutoCloseable {
         return reconnects.get();
     }
 
+    /**
+     * The name of the monitor the session is with ({@code a}, {@code b}, … as in the monmap), or
+     * empty without a session or when the map does not list its address.
+     */
+    public Optional<String> monitor() {
+        Connection c = session;
+        return c == null ? Optional.empty() : Optional.ofNullable(monitorName(c));
+    }
+
+    /** The monmap's name for the monitor at the other end of {@code c}, else its address, else null. */
+    private String monitorName(Connection c) {
+        EntityAddr at = c.info().map(ConnectionInfo::peerAddr).orElse(null);
+        if (at == null) {
+            return null;
+        }
+        MonMap m = monMap;
+        if (m != null) {
+            for (MonInfo i : m.mons()) {
+                if (sameEndpoint(i.publicAddrs(), at)) {
+                    return i.name();
+                }
+            }
+        }
+        return at.toString();
+    }
+
+    private static boolean sameEndpoint(EntityAddrVec v, EntityAddr at) {
+        return v.addrs().stream().anyMatch(a -> a.port() == at.port() && java.util.Objects.equals(a.ip(), at.ip()));
+    }
+
     /** Runs a command and waits: the result on success, {@link MonCommandException} when the monitor returns an error. */
     public MonCommandResult commandOrThrow(String json, byte[] input, Duration timeout)
             throws MonCommandException, TimeoutException, InterruptedException, IOException {
@@ -450,33 +506,63 @@ public final class MonClient implements AutoCloseable {
         }
         reopening = true;
         try {
+            // MonClient::_reopen_session / _add_conns: each round tries the monmap's monitors in a
+            // random order (the one just lost last), each for mon_client_hunt_interval, the interval
+            // growing by mon_client_hunt_interval_backoff up to mon_client_hunt_interval_max_multiple
             double interval = options.getSeconds("mon_client_hunt_interval", 3);
-            int round = 0;
+            double backoff = Math.max(1, options.getSeconds("mon_client_hunt_interval_backoff", 1.5));
+            double maxMultiple = Math.max(1, options.getSeconds("mon_client_hunt_interval_max_multiple", 10));
+            double multiple = 1;
             while (!closing) {
-                monMapFuture = new CompletableFuture<>();
-                for (EntityAddr addr : huntList().stream().flatMap(mon -> connectOrder(mon).stream()).toList()) {
+                // at least 2 s per attempt: a cephx handshake on a loaded host must not lose to a short interval
+                long attempt = (long) (Math.max(2, Math.min(interval * multiple, mountTimeout.toSeconds() > 0 ? mountTimeout.toSeconds() : Double.MAX_VALUE)) * 1e9);
+                for (EntityAddr addr : shuffledHuntList().stream().flatMap(mon -> connectOrder(mon).stream()).toList()) {
                     if (closing) {
                         break;
                     }
+                    monMapFuture = new CompletableFuture<>();
+                    CompletableFuture<Connection> connecting = messenger.connect(addr, EntityType.MON).toCompletableFuture();
                     try {
-                        Connection c = messenger.connect(addr, EntityType.MON).toCompletableFuture().get(mountTimeout.toNanos(), TimeUnit.NANOSECONDS);
+                        long until = System.nanoTime() + attempt;
+                        Connection c = connecting.get(attempt, TimeUnit.NANOSECONDS);
                         openSession(c);
-                        monMap = monMapFuture.get(mountTimeout.toNanos(), TimeUnit.NANOSECONDS);
+                        monMap = monMapFuture.get(Math.max(1, until - System.nanoTime()), TimeUnit.NANOSECONDS);
                         reconnects.incrementAndGet();
+                        String name = monitorName(c);
+                        LOG.log(System.Logger.Level.INFO, () -> "monitor session moved to mon." + name + " at " + addr);
                         resendCommands(c);
                         return;
                     } catch (ExecutionException | TimeoutException e) {
+                        // a monitor out of quorum accepts the connection but does not answer: give it up
+                        connecting.cancel(false);
+                        connecting.thenAccept(Connection::close);
+                        Connection c = session;
+                        if (c != null && c.info().map(i -> addr.equals(i.peerAddr())).orElse(false)) {
+                            session = null;
+                            c.close();
+                        }
                         LOG.log(System.Logger.Level.DEBUG, () -> "monitor " + addr + " failed while reconnecting: " + e);
                     }
                 }
-                round++;
-                TimeUnit.MILLISECONDS.sleep((long) (interval * 1000 * Math.min(round, 4) / 4));
+                multiple = Math.min(multiple * backoff, maxMultiple);
+                TimeUnit.MILLISECONDS.sleep((long) (interval * 250));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             reopening = false;
         }
+    }
+
+    /** {@link #huntList()} in a random order, with the monitor whose session was lost last at the end. */
+    private List<EntityAddrVec> shuffledHuntList() {
+        List<EntityAddrVec> list = new ArrayList<>(huntList());
+        java.util.Collections.shuffle(list, random);
+        EntityAddr lost = lostAt;
+        if (lost != null) {
+            list.sort(java.util.Comparator.comparing(v -> sameEndpoint(v, lost))); // false (not the lost one) first; stable
+        }
+        return list;
     }
 
     /** The monitors of the current map (the one we know best), else those we started from. */
@@ -586,6 +672,7 @@ public final class MonClient implements AutoCloseable {
         public void onClosed(Connection connection, Throwable cause) {
             userDispatcher.onClosed(connection, cause);
             if (connection == session) {
+                lostAt = connection.info().map(ConnectionInfo::peerAddr).orElse(null);
                 IOException e = new IOException("monitor session closed" + (cause != null ? ": " + cause.getMessage() : ""), cause);
                 monMapFuture.completeExceptionally(e);
                 session = null;

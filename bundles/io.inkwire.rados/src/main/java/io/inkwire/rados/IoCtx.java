@@ -4,12 +4,14 @@ import io.inkwire.codec.osd.ClsLock;
 import io.inkwire.codec.osd.LockInfo;
 import io.inkwire.codec.osd.LockType;
 import io.inkwire.codec.osd.NotifyResult;
+import io.inkwire.codec.osd.SnapsResponse;
 import io.inkwire.codec.osd.WatchersResponse;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.concurrent.CompletionStage;
 
@@ -20,8 +22,8 @@ import java.util.concurrent.CompletionStage;
  * for one with {@link Rados#await}. Cancelling a stage's {@code CompletableFuture} cancels the
  * operation where it has not been applied yet.
  *
- * <p>Instances are immutable and thread-safe; {@link #withNamespace} and {@link #withLocator}
- * return new views of the same pool.
+ * <p>Instances are immutable and thread-safe; {@link #withNamespace}, {@link #withLocator},
+ * {@link #withReadSnap} and {@link #withWriteSnapContext} return new views of the same pool.
  */
 public interface IoCtx {
 
@@ -301,4 +303,100 @@ public interface IoCtx {
         OpSlot<List<String>> names = op.listLocks();
         return operate(oid, op).thenApply(r -> names.get());
     }
+
+    // --- snapshots ---
+
+    /** {@code CEPH_NOSNAP}: reads see the head, the object as it is now. */
+    long SNAP_HEAD = io.inkwire.codec.osd.HObject.NOSNAP;
+    /** {@code CEPH_SNAPDIR}: the snap id {@link #listSnaps} reads at. */
+    long SNAP_DIR = -1L;
+
+    /** The snapshot reads of this view see ({@link #SNAP_HEAD} unless {@link #withReadSnap} chose one). */
+    long readSnap();
+
+    /**
+     * This pool and namespace, reads at snapshot {@code snapId} ({@code snap_set_read}): a pool snap's
+     * id ({@link PoolSnap#id()}) or a self-managed one; {@link #SNAP_HEAD} for the head. A read at a
+     * snapshot the object did not exist at, or one that is removed, fails with ENOENT. Writes through a
+     * view at a snapshot fail with EROFS, as librados's ({@link #snapRollback} and
+     * {@link #selfManagedSnapRollback} excepted); listings list the head.
+     */
+    IoCtx withReadSnap(long snapId);
+
+    /**
+     * This pool and namespace, writes under a self-managed snap context ({@code
+     * selfmanaged_snap_set_write_ctx}): {@code seq} and the snapshots, newest first.
+     *
+     * @throws IllegalArgumentException for a context librados calls invalid (EINVAL), see {@link SnapContext}
+     */
+    default IoCtx withWriteSnapContext(long seq, List<Long> snaps) {
+        return withWriteSnapContext(new SnapContext(seq, snaps));
+    }
+
+    /** {@link #withWriteSnapContext(long, List)} with a context made already; null for none. */
+    IoCtx withWriteSnapContext(SnapContext snapc);
+
+    /**
+     * The snap context writes go with: the one set by {@link #withWriteSnapContext}, else, in a pool in
+     * pool-snapshot mode, the pool's (its snap_seq and snaps, newest first, from the current map; the
+     * OSD applies the pool's in that mode whatever the client sends), else none.
+     */
+    Optional<SnapContext> writeSnapContext();
+
+    /**
+     * The pool's snapshots in the current map, by id ({@code snap_list}): empty for a pool with none or in
+     * self-managed mode. ENOENT when the pool is gone.
+     */
+    List<PoolSnap> snapList() throws RadosException;
+
+    /** The pool snapshot named {@code name} ({@code snap_lookup}); ENOENT when there is none. */
+    PoolSnap snapLookup(String name) throws RadosException;
+
+    /**
+     * Makes pool snapshot {@code name} through the monitor ({@code POOL_OP_CREATE_SNAP}, {@code
+     * rados mksnap}); the stage completes once the client's map has it, with the snapshot. EEXIST when
+     * the pool has one by that name; the monitor's EINVAL for a pool in self-managed mode.
+     */
+    CompletionStage<PoolSnap> snapCreate(String name);
+
+    /**
+     * Removes pool snapshot {@code name} ({@code POOL_OP_DELETE_SNAP}, {@code rados rmsnap}); completes once
+     * the client's map no longer lists it. ENOENT when there is none.
+     */
+    CompletionStage<Void> snapRemove(String name);
+
+    /**
+     * Rolls the object back to pool snapshot {@code snapName} ({@code snap_rollback}, {@code rados
+     * rollback}): a write of {@code CEPH_OSD_OP_ROLLBACK}. ENOENT when the pool has no such snapshot.
+     */
+    CompletionStage<Void> snapRollback(String oid, String snapName);
+
+    /**
+     * Allocates a self-managed snap id from the monitor ({@code POOL_OP_CREATE_UNMANAGED_SNAP}); completes
+     * with it once the client's map shows the change. The pool is in self-managed mode from then on; the
+     * monitor's EINVAL for a pool with pool snapshots.
+     */
+    CompletionStage<Long> selfManagedSnapCreate();
+
+    /**
+     * Removes self-managed snap {@code snapId} ({@code POOL_OP_DELETE_UNMANAGED_SNAP}); the OSDs trim its
+     * clones in the background. Completes once the client's map shows the removal.
+     */
+    CompletionStage<Void> selfManagedSnapRemove(long snapId);
+
+    /**
+     * Rolls the object back to self-managed snap {@code snapId} ({@code selfmanaged_snap_rollback}),
+     * a write under this view's snap context.
+     */
+    default CompletionStage<Void> selfManagedSnapRollback(String oid, long snapId) {
+        WriteOp op = new WriteOp();
+        op.rollback(snapId);
+        return operate(oid, op).thenApply(r -> null);
+    }
+
+    /**
+     * The object's clones and the snapshots each serves ({@code list_snaps}, {@code rados listsnaps}):
+     * read at {@link #SNAP_DIR} whatever this view's read snap; the head last, clone id {@link #SNAP_HEAD}.
+     */
+    CompletionStage<SnapsResponse> listSnaps(String oid);
 }

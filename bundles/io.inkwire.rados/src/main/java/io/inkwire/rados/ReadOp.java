@@ -8,6 +8,7 @@ import io.inkwire.codec.osd.OmapVals;
 import io.inkwire.codec.osd.OsdFlags;
 import io.inkwire.codec.osd.OsdOp;
 import io.inkwire.codec.osd.PgNlsResponse;
+import io.inkwire.codec.osd.SnapsResponse;
 import io.inkwire.codec.osd.SparseReadResult;
 import io.inkwire.codec.osd.WatchersResponse;
 import io.inkwire.codec.osd.XattrMap;
@@ -59,6 +60,14 @@ public final class ReadOp extends CompoundOp {
             io.inkwire.codec.osd.ObjectStat s = io.inkwire.codec.osd.ObjectStat.decode(out);
             return new ObjectStat(s.size(), Instant.ofEpochSecond(s.mtime().sec(), s.mtime().nsec()));
         });
+    }
+
+    /**
+     * {@code CEPH_OSD_OP_LIST_SNAPS}: the object's clones. The OSD answers it only at snap id
+     * {@code CEPH_SNAPDIR} ({@link IoCtx#listSnaps} sends it so).
+     */
+    public OpSlot<SnapsResponse> listSnaps() {
+        return add(OsdOp.listSnaps(), SnapsResponse::decode);
     }
 
     /** {@code CEPH_OSD_OP_GETXATTR}. */

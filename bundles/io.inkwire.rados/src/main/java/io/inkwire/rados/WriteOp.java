@@ -92,6 +92,11 @@ public final class WriteOp extends CompoundOp {
         return add(OsdOp.cmpXattr(name, cmpOp, value), null);
     }
 
+    /** {@link #cmpXattr} in u64 mode: the xattr read as a decimal number, compared with {@code value} (librados's {@code cmpxattr(name, op, uint64_t)}). */
+    public OpSlot<Void> cmpXattr(String name, int cmpOp, long value) {
+        return add(OsdOp.cmpXattr(name, cmpOp, value), null);
+    }
+
     public OpSlot<Void> cmpExt(long offset, ByteBuffer expected) {
         return add(OsdOp.cmpExt(offset, expected), null);
     }

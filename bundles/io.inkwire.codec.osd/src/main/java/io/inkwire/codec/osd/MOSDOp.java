@@ -104,6 +104,16 @@ public record MOSDOp(long tid, SpgId pgid, int hash, long osdmapEpoch, int flags
                 snapSeq, snaps, attempt, features);
     }
 
+    /**
+     * The same request at snapshot {@code readSnap} ({@link HObject#NOSNAP}: the head) under the write
+     * snap context {@code seq} + {@code snapContext} (descending), as {@code Objecter::_prepare_osd_op}
+     * copies an op's snapid and snapc into the message.
+     */
+    public MOSDOp withSnaps(long readSnap, long seq, List<Long> snapContext) {
+        return new MOSDOp(tid, pgid, hash, osdmapEpoch, flags, reqid, trace, clientInc, mtime, locator, oid, ops, readSnap,
+                seq, snapContext, retryAttempt, features);
+    }
+
     /** The same request aimed again: a new PG (split, EC shard) and the epoch it was computed with. */
     public MOSDOp withTarget(SpgId newPgid, long newEpoch) {
         return new MOSDOp(tid, newPgid, hash, newEpoch, flags, reqid, trace, clientInc, mtime, locator, oid, ops, snapId,

@@ -65,6 +65,26 @@ public record MPoolOp(long tid, long osdmapEpoch, UUID fsid, long pool, long op,
         return new MPoolOp(tid, osdmapEpoch, fsid, pool, POOL_OP_DELETE, 0, "delete", 0);
     }
 
+    /** A pool snapshot named {@code snapName} ({@code Objecter::create_pool_snap}). */
+    public static MPoolOp createSnap(long tid, long osdmapEpoch, UUID fsid, long pool, String snapName) {
+        return new MPoolOp(tid, osdmapEpoch, fsid, pool, POOL_OP_CREATE_SNAP, 0, snapName, 0);
+    }
+
+    /** Removal of pool snapshot {@code snapName} ({@code Objecter::delete_pool_snap}). */
+    public static MPoolOp deleteSnap(long tid, long osdmapEpoch, UUID fsid, long pool, String snapName) {
+        return new MPoolOp(tid, osdmapEpoch, fsid, pool, POOL_OP_DELETE_SNAP, 0, snapName, 0);
+    }
+
+    /** A new self-managed snap id; the reply's data carries it ({@code Objecter::allocate_selfmanaged_snap}). */
+    public static MPoolOp createUnmanagedSnap(long tid, long osdmapEpoch, UUID fsid, long pool) {
+        return new MPoolOp(tid, osdmapEpoch, fsid, pool, POOL_OP_CREATE_UNMANAGED_SNAP, 0, "", 0);
+    }
+
+    /** Removal of self-managed snap {@code snapId} ({@code Objecter::delete_selfmanaged_snap}). */
+    public static MPoolOp deleteUnmanagedSnap(long tid, long osdmapEpoch, UUID fsid, long pool, long snapId) {
+        return new MPoolOp(tid, osdmapEpoch, fsid, pool, POOL_OP_DELETE_UNMANAGED_SNAP, snapId, "", 0);
+    }
+
     @Override
     public int type() {
         return CEPH_MSG_POOLOP;

@@ -3,6 +3,7 @@ package io.inkwire.codec.osd;
 import io.inkwire.api.ProtocolException;
 import io.inkwire.api.message.CephMessage;
 import io.inkwire.api.message.MessageCodec;
+import io.inkwire.api.message.MessageDecodeException;
 import io.inkwire.api.message.RawMessage;
 import io.inkwire.wire.CephDecoder;
 import io.inkwire.wire.CephEncoder;
@@ -47,6 +48,20 @@ public record MPoolOpReply(long tid, UUID fsid, int replyCode, long epoch, ByteB
     @Override
     public ByteBuffer responseData() {
         return responseData.duplicate();
+    }
+
+    /**
+     * The self-managed snap id a {@code POOL_OP_CREATE_UNMANAGED_SNAP} reply carries: its data is
+     * {@code encode(snapid_t)}, one little-endian u64 ({@code OSDMonitor::prepare_pool_op}).
+     *
+     * @throws MessageDecodeException when the data is not exactly one u64
+     */
+    public long snapId() throws MessageDecodeException {
+        if (responseData.remaining() != Long.BYTES) {
+            throw new MessageDecodeException("pool op reply data of " + responseData.remaining()
+                    + " bytes is not a snap id (8 bytes)");
+        }
+        return responseData.duplicate().order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
     }
 
     /** Encodes and decodes {@link MPoolOpReply}. */

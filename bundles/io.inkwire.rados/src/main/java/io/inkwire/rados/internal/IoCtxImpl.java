@@ -3,14 +3,17 @@ package io.inkwire.rados.internal;
 import io.inkwire.codec.osd.HObject;
 import io.inkwire.codec.osd.NotifyResult;
 import io.inkwire.codec.osd.PgNlsResponse;
+import io.inkwire.codec.osd.SnapsResponse;
 import io.inkwire.rados.IoCtx;
 import io.inkwire.rados.ListCursor;
 import io.inkwire.rados.ObjectEntry;
 import io.inkwire.rados.ObjectPage;
 import io.inkwire.rados.OpSlot;
 import io.inkwire.rados.OperationResult;
+import io.inkwire.rados.PoolSnap;
 import io.inkwire.rados.RadosException;
 import io.inkwire.rados.ReadOp;
+import io.inkwire.rados.SnapContext;
 import io.inkwire.rados.Watch;
 import io.inkwire.rados.WatchCallback;
 import io.inkwire.rados.WriteOp;
@@ -36,13 +39,24 @@ final class IoCtxImpl implements IoCtx {
     private final String pool;
     private final String nspace;
     private final String locator;
+    /** The snapshot reads are at ({@code IoCtxImpl::snap_seq} in librados). */
+    private final long readSnap;
+    /** The self-managed write snap context; null when none was set. */
+    private final SnapContext snapc;
 
     IoCtxImpl(Objecter objecter, long poolId, String pool, String nspace, String locator) {
+        this(objecter, poolId, pool, nspace, locator, SNAP_HEAD, null);
+    }
+
+    private IoCtxImpl(Objecter objecter, long poolId, String pool, String nspace, String locator, long readSnap,
+                      SnapContext snapc) {
         this.objecter = objecter;
         this.poolId = poolId;
         this.pool = pool;
         this.nspace = nspace;
         this.locator = locator;
+        this.readSnap = readSnap;
+        this.snapc = snapc;
     }
 
     @Override
@@ -67,22 +81,122 @@ final class IoCtxImpl implements IoCtx {
 
     @Override
     public IoCtx withNamespace(String ns) {
-        return new IoCtxImpl(objecter, poolId, pool, ns == null ? "" : ns, locator);
+        return new IoCtxImpl(objecter, poolId, pool, ns == null ? "" : ns, locator, readSnap, snapc);
     }
 
     @Override
     public IoCtx withLocator(String key) {
-        return new IoCtxImpl(objecter, poolId, pool, nspace, key == null ? "" : key);
+        return new IoCtxImpl(objecter, poolId, pool, nspace, key == null ? "" : key, readSnap, snapc);
+    }
+
+    @Override
+    public long readSnap() {
+        return readSnap;
+    }
+
+    @Override
+    public IoCtx withReadSnap(long snapId) {
+        return new IoCtxImpl(objecter, poolId, pool, nspace, locator, snapId, snapc);
+    }
+
+    @Override
+    public IoCtx withWriteSnapContext(SnapContext context) {
+        return new IoCtxImpl(objecter, poolId, pool, nspace, locator, readSnap, context);
+    }
+
+    @Override
+    public Optional<SnapContext> writeSnapContext() {
+        if (snapc != null) {
+            return Optional.of(snapc);
+        }
+        // pg_pool_t::get_snap_context: snap_seq and the pool snaps, newest first
+        return objecter.mapView().poolSnaps(poolId).filter(MapView.PoolSnaps::poolSnapsMode).map(p -> {
+            List<Long> ids = new ArrayList<>(p.snaps().size());
+            p.snaps().forEach(s -> ids.add(0, s.id()));
+            return new SnapContext(p.seq(), ids);
+        });
     }
 
     @Override
     public CompletionStage<OperationResult> operate(String oid, WriteOp op) {
-        return objecter.submit(poolId, pool, nspace, locator, oid, op, true, -1);
+        if (readSnap != SNAP_HEAD) {
+            // IoCtxImpl::operate: a context reading at a snapshot does not write
+            return CompletableFuture.failedFuture(new RadosException(30, pool, nspace, oid, null));
+        }
+        return mutate(oid, op);
+    }
+
+    /** A write to the head (librados's mutate: snapid CEPH_NOSNAP) under the write snap context. */
+    private CompletionStage<OperationResult> mutate(String oid, WriteOp op) {
+        return objecter.submit(poolId, pool, nspace, locator, oid, op, true, -1, true, SNAP_HEAD, writeSnapContext().orElse(null));
     }
 
     @Override
     public CompletionStage<OperationResult> operate(String oid, ReadOp op) {
-        return objecter.submit(poolId, pool, nspace, locator, oid, op, false, -1);
+        return objecter.submit(poolId, pool, nspace, locator, oid, op, false, -1, true, readSnap, null);
+    }
+
+    // ------------------------------------------------------------------ snapshots
+
+    @Override
+    public List<PoolSnap> snapList() throws RadosException {
+        return poolSnaps().snaps();
+    }
+
+    @Override
+    public PoolSnap snapLookup(String name) throws RadosException {
+        return SnapOps.find(poolSnaps(), name).orElseThrow(() -> new RadosException(2, pool, nspace, null, "snapshot " + name));
+    }
+
+    private MapView.PoolSnaps poolSnaps() throws RadosException {
+        return objecter.mapView().poolSnaps(poolId).orElseThrow(() -> new RadosException(2, pool, nspace, null, "pool " + pool));
+    }
+
+    @Override
+    public CompletionStage<PoolSnap> snapCreate(String name) {
+        return new SnapOps(objecter).createPoolSnap(poolId, pool, Objects.requireNonNull(name, "name"));
+    }
+
+    @Override
+    public CompletionStage<Void> snapRemove(String name) {
+        return new SnapOps(objecter).removePoolSnap(poolId, pool, Objects.requireNonNull(name, "name"));
+    }
+
+    @Override
+    public CompletionStage<Void> snapRollback(String oid, String snapName) {
+        PoolSnap snap;
+        try {
+            snap = snapLookup(snapName);
+        } catch (RadosException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return selfManagedSnapRollback(oid, snap.id());
+    }
+
+    @Override
+    public CompletionStage<Void> selfManagedSnapRollback(String oid, long snapId) {
+        // selfmanaged_snap_rollback_object mutates directly: allowed from a view reading at a snapshot too
+        WriteOp op = new WriteOp();
+        op.rollback(snapId);
+        return mutate(oid, op).thenApply(r -> null);
+    }
+
+    @Override
+    public CompletionStage<Long> selfManagedSnapCreate() {
+        return new SnapOps(objecter).createSelfManagedSnap(poolId, pool);
+    }
+
+    @Override
+    public CompletionStage<Void> selfManagedSnapRemove(long snapId) {
+        return new SnapOps(objecter).removeSelfManagedSnap(poolId, pool, snapId);
+    }
+
+    @Override
+    public CompletionStage<SnapsResponse> listSnaps(String oid) {
+        ReadOp op = new ReadOp();
+        OpSlot<SnapsResponse> snaps = op.listSnaps();
+        return objecter.submit(poolId, pool, nspace, locator, oid, op, false, -1, true, SNAP_DIR, null)
+                .thenApply(r -> snaps.get());
     }
 
     @Override
@@ -206,6 +320,7 @@ final class IoCtxImpl implements IoCtx {
 
     @Override
     public String toString() {
-        return "IoCtx{" + pool + (nspace.isEmpty() ? "" : "/" + nspace) + "}";
+        return "IoCtx{" + pool + (nspace.isEmpty() ? "" : "/" + nspace)
+                + (readSnap == SNAP_HEAD ? "" : "@" + Long.toUnsignedString(readSnap)) + "}";
     }
 }

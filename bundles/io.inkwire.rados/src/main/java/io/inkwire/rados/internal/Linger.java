@@ -1,6 +1,7 @@
 package io.inkwire.rados.internal;
 
 import io.inkwire.api.addr.EntityAddrVec;
+import io.inkwire.codec.osd.OsdFlags;
 import io.inkwire.rados.CompoundOp;
 import io.inkwire.rados.IoCtx;
 import io.inkwire.rados.OperationResult;
@@ -102,10 +103,17 @@ abstract class Linger {
             target = null;
             return false;
         }
-        MapView.Pool p = pool.get();
+        // its ops take the pool's overlay (Tiering): aim where they go
+        long tier = Tiering.overlay(pool.get(), write() ? OsdFlags.CEPH_OSD_FLAG_WRITE : OsdFlags.CEPH_OSD_FLAG_READ);
+        Optional<MapView.Pool> aimed = tier == pool.get().id() ? pool : m.pool(tier);
+        if (aimed.isEmpty()) {
+            target = null;
+            return false;
+        }
+        MapView.Pool p = aimed.get();
         Target next = Target.of(m, p, m.place(p, io.namespace(), io.locator(), oid));
         Optional<EntityAddrVec> a = next.osd() < 0 ? Optional.empty() : m.upAddrs(next.osd());
-        boolean changed = target == null || target.needsResendAt(next) || p.lastForceOpResend() > target.epoch()
+        boolean changed = target == null || target.needsResendAt(next) || pool.get().lastForceOpResend() > target.epoch()
                 || !a.equals(addrs);
         target = next;
         addrs = a;

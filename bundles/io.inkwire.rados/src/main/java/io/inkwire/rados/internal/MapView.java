@@ -29,6 +29,9 @@ interface MapView {
 
     List<PoolInfo> pools();
 
+    /** The pool's snapshot state, when the map has the pool. */
+    Optional<PoolSnaps> poolSnaps(long id);
+
     /** Where an object of a pool lives. */
     Placed place(Pool pool, String nspace, String key, String oid);
 
@@ -41,6 +44,17 @@ interface MapView {
     /** A pool as the engine needs it; {@code lastForceOpResend} as Ceph's {@code get_last_force_op_resend()}. */
     record Pool(long id, String name, boolean erasure, int size, int minSize, int pgNum, int pgpNum,
                 long lastForceOpResend, boolean full, long readTier, long writeTier) {
+    }
+
+    /**
+     * A pool's snapshots ({@code pg_pool_t}): its mode ({@code FLAG_POOL_SNAPS}, {@code
+     * FLAG_SELFMANAGED_SNAPS}; neither before the first snapshot), {@code snap_seq}, and the pool
+     * snapshots by ascending id.
+     */
+    record PoolSnaps(boolean poolSnapsMode, boolean selfManagedMode, long seq, List<io.inkwire.rados.PoolSnap> snaps) {
+        public PoolSnaps {
+            snaps = List.copyOf(snaps);
+        }
     }
 
     /**

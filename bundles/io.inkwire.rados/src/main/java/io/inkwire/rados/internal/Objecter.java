@@ -24,6 +24,7 @@ import io.inkwire.codec.osd.ObjectLocator;
 import io.inkwire.codec.osd.OsdFlags;
 import io.inkwire.codec.osd.PgId;
 import io.inkwire.codec.osd.PoolStat;
+import io.inkwire.codec.osd.RequestRedirect;
 import io.inkwire.codec.osd.SpgId;
 import io.inkwire.codec.osd.UTime;
 import io.inkwire.monclient.MonClient;
@@ -211,7 +212,7 @@ public final class Objecter implements RadosClient, Dispatcher {
         List<String> names = List.copyOf(pools);
         CompletableFuture<MGetPoolStatsReply> reply = mon.request(tid -> new MGetPoolStats(tid, mon.fsid(), names),
                 MGetPoolStatsReply.MSG_GETPOOLSTATSREPLY, MGetPoolStatsReply.class);
-        return monOp(reply, "pool statistics").thenApply(r -> {
+        return monOp(reply, null, "pool statistics").thenApply(r -> {
             SortedMap<String, PoolUsage> out = new TreeMap<>();
             r.stats().forEach((name, st) -> out.put(name, usage(st, r.perPool())));
             return out;
@@ -231,22 +232,22 @@ public final class Objecter implements RadosClient, Dispatcher {
     public CompletionStage<ClusterUsage> clusterStat() {
         CompletableFuture<MStatfsReply> reply = mon.request(tid -> new MStatfs(tid, mon.fsid(), OptionalLong.empty()),
                 MStatfsReply.CEPH_MSG_STATFS_REPLY, MStatfsReply.class);
-        return monOp(reply, "cluster statistics").thenApply(r -> new ClusterUsage(r.kb(), r.kbUsed(), r.kbAvail(), r.numObjects()));
+        return monOp(reply, null, "cluster statistics").thenApply(r -> new ClusterUsage(r.kb(), r.kbUsed(), r.kbAvail(), r.numObjects()));
     }
 
-    /** A monitor request bounded by {@code rados_mon_op_timeout} (0: wait, as Ceph), its failures as RadosException. */
-    private <R> CompletionStage<R> monOp(CompletableFuture<R> request, String what) {
+    /** A monitor request bounded by {@code rados_mon_op_timeout} (0: wait, as Ceph), its failures as RadosException naming {@code pool}. */
+    <R> CompletableFuture<R> monOp(CompletableFuture<R> request, String pool, String what) {
         CompletableFuture<R> done = new CompletableFuture<>();
         request.whenComplete((r, e) -> {
             if (e != null) {
-                done.completeExceptionally(new RadosException(5, null, null, null, what + ": " + e.getMessage()));
+                done.completeExceptionally(new RadosException(5, pool, null, null, what + ": " + e.getMessage()));
             } else {
                 done.complete(r);
             }
         });
         if (monOpTimeoutNanos > 0) {
             timer.schedule(() -> {
-                if (done.completeExceptionally(new RadosException(110, null, null, null, what))) {
+                if (done.completeExceptionally(new RadosException(110, pool, null, null, what))) {
                     request.cancel(false); // forgotten by the monitor client, not re-sent
                 }
             }, monOpTimeoutNanos, TimeUnit.NANOSECONDS);
@@ -339,6 +340,10 @@ public final class Objecter implements RadosClient, Dispatcher {
             for (Op op : List.copyOf(ops.values())) {
                 done.add(finish(op, null, new RadosException(108, op.poolName, op.nspace, op.oid, "client shut down")));
             }
+            for (MapWaiter w : mapWaiters) {
+                done.add(() -> w.future().completeExceptionally(new RadosException(108, null, null, null, "client shut down")));
+            }
+            mapWaiters.clear();
             for (OsdSession s : sessions.values()) {
                 if (s.connection != null) {
                     s.connection.close();
@@ -381,6 +386,13 @@ public final class Objecter implements RadosClient, Dispatcher {
     /** {@link #submit}; {@code resend} false for a linger's op, never sent twice ({@link Op#resend}). */
     CompletableFuture<OperationResult> submit(long poolId, String poolName, String nspace, String key, String oid,
                                               CompoundOp compound, boolean write, int pgSeed, boolean resend) {
+        return submit(poolId, poolName, nspace, key, oid, compound, write, pgSeed, resend, io.inkwire.codec.osd.HObject.NOSNAP, null);
+    }
+
+    /** {@link #submit}, read at snapshot {@code snapId} and written under {@code snapc} (null: none). */
+    CompletableFuture<OperationResult> submit(long poolId, String poolName, String nspace, String key, String oid,
+                                              CompoundOp compound, boolean write, int pgSeed, boolean resend, long snapId,
+                                              io.inkwire.rados.SnapContext snapc) {
         if (compound.size() == 0) {
             return CompletableFuture.failedFuture(new RadosException(22, poolName, nspace, oid, "an operation with no ops"));
         }
@@ -392,6 +404,8 @@ public final class Objecter implements RadosClient, Dispatcher {
         Op op = new Op(lastTid.incrementAndGet(), poolId, poolName, nspace, key, oid, compound, write, flags, pgSeed,
                 osdMapEpoch());
         op.resend = resend;
+        op.snapId = snapId;
+        op.snapc = snapc;
         op.result.whenComplete((r, e) -> {
             if (op.result.isCancelled()) {
                 cancel(op);
@@ -457,6 +471,14 @@ public final class Objecter implements RadosClient, Dispatcher {
      * leaves it where it is. Under the lock. Returns what to complete after the lock, if the op ended.
      */
     private Runnable retarget(Op op, boolean force) {
+        return retarget(op, force, false);
+    }
+
+    /**
+     * {@link #retarget(Op, boolean)}; {@code redirected} for an op an OSD redirected, which goes again
+     * even when it is a linger's (Ceph resubmits the op itself, {@code should_resend} is not asked).
+     */
+    private Runnable retarget(Op op, boolean force, boolean redirected) {
         MapView m = map;
         Optional<MapView.Pool> pool = m.pool(op.poolId);
         if (pool.isEmpty()) {
@@ -467,14 +489,26 @@ public final class Objecter implements RadosClient, Dispatcher {
             park(op);
             return null;
         }
-        MapView.Pool p = pool.get();
+        MapView.Pool base = pool.get();
+        // cache tiering: the overlay's tier, or where a redirect sent the op (Tiering)
+        Tiering.Aim aim = op.aim(Tiering.overlay(base, op.flags));
+        Optional<MapView.Pool> tier = aim.pool() == base.id() ? pool : m.pool(aim.pool());
+        if (tier.isEmpty()) {
+            // the tier (or the redirect's pool) is not in the map: RECALC_OP_TARGET_POOL_DNE, as for the base pool
+            if (m.epoch() > op.submittedEpoch || op.target != null) {
+                return finish(op, null, new RadosException(2, op.poolName, op.nspace, op.oid, "pool " + aim.pool()));
+            }
+            park(op);
+            return null;
+        }
+        MapView.Pool p = tier.get();
         boolean pause = op.write ? m.pauseWrites() || ((m.full() || p.full())
                 && (op.flags & (OsdFlags.CEPH_OSD_FLAG_FULL_TRY | OsdFlags.CEPH_OSD_FLAG_FULL_FORCE)) == 0)
                 : m.pauseReads();
-        MapView.Placed placed = op.pgSeed >= 0 ? m.placePg(p, op.pgSeed) : m.place(p, op.nspace, op.key, op.oid);
+        MapView.Placed placed = op.pgSeed >= 0 ? m.placePg(p, op.pgSeed) : m.place(p, aim.nspace(), aim.key(), aim.oid());
         Target next = Target.of(m, p, placed);
         int osd = next.osd();
-        boolean forced = op.target != null && p.lastForceOpResend() > op.target.epoch();
+        boolean forced = op.target != null && base.lastForceOpResend() > op.target.epoch();
         boolean moved = op.target == null || op.target.needsResendAt(next);
         if (pause) {
             op.target = next;
@@ -485,7 +519,7 @@ public final class Objecter implements RadosClient, Dispatcher {
         if (!force && !forced && !moved && !op.paused && op.session != null) {
             return null; // same interval, same OSD: the op stays where it was sent, and so does its target
         }
-        if (!op.resend && op.attempts >= 0) {
+        if (!op.resend && op.attempts >= 0 && !redirected) {
             finish(op, null, null); // Objecter::_cancel_linger_op: dropped, its linger sends a new one
             lingers.dropped(op.result);
             return null;
@@ -593,11 +627,15 @@ public final class Objecter implements RadosClient, Dispatcher {
         Target t = op.target;
         long features = s.connection.info().map(i -> i.features()).orElse(0L);
         SpgId pgid = new SpgId(new PgId(t.poolId(), t.seed()), t.shard());
+        Tiering.Aim aim = op.aim(t.poolId()); // the target's locator and object (MOSDOp carries target_oloc/target_oid)
         MOSDOp m = (op.pgSeed >= 0
                 ? MOSDOp.forPg(op.tid, pgid, t.epoch(), op.flags, op.nspace, op.ops, features)
                 : MOSDOp.of(op.tid, pgid, t.rawHash(), t.epoch(), op.flags, op.write ? UTime.of(Instant.now()) : UTime.ZERO,
-                        new ObjectLocator(op.poolId, op.key, op.nspace, -1), op.oid, op.ops, features))
+                        new ObjectLocator(aim.pool(), aim.key(), aim.nspace(), -1), aim.oid(), op.ops, features))
                 .withRetryAttempt(op.attempts);
+        if (op.snapId != io.inkwire.codec.osd.HObject.NOSNAP || op.snapc != null) {
+            m = m.withSnaps(op.snapId, op.snapc == null ? 0 : op.snapc.seq(), op.snapc == null ? List.of() : op.snapc.snaps());
+        }
         s.lastUsedNanos = System.nanoTime();
         s.connection.send(opCodec.encode(m, m.features()));
     }
@@ -643,8 +681,7 @@ public final class Objecter implements RadosClient, Dispatcher {
                 return; // the answer to an earlier attempt; the latest one is on its way
             }
             if (reply.redirect().isPresent()) {
-                // a cache tier's redirect: not followed by this client (no tiering support); say so
-                done = finish(op, null, new RadosException(95, op.poolName, op.nspace, op.oid, "redirected by the OSD"));
+                done = redirect(op, reply.redirect().get());
                 return;
             }
             int r = reply.result();
@@ -666,6 +703,27 @@ public final class Objecter implements RadosClient, Dispatcher {
                 done.run();
             }
         }
+    }
+
+    /**
+     * A cache tier's redirect ({@code Objecter::handle_osd_op_reply}): the op goes again, same tid and
+     * reqid, to the locator and object the OSD names, with REDIRECTED, IGNORE_CACHE and IGNORE_OVERLAY;
+     * after {@link Tiering#MAX_REDIRECTS} it fails with ELOOP instead. Under the lock.
+     */
+    private Runnable redirect(Op op, RequestRedirect r) {
+        if (op.redirects >= Tiering.MAX_REDIRECTS) {
+            return finish(op, null, new RadosException(Tiering.ELOOP, op.poolName, op.nspace, op.oid,
+                    "redirected more than " + Tiering.MAX_REDIRECTS + " times, last to pool " + r.locator().pool()));
+        }
+        if (r.locator().hash() >= 0 || op.pgSeed >= 0) {
+            // a redirect to an explicit placement hash, or of a PG op: no OSD sends one (do_cache_redirect keeps the op's locator)
+            return finish(op, null, new RadosException(95, op.poolName, op.nspace, op.oid, "unsupported redirect " + r));
+        }
+        op.redirects++;
+        op.redirect = Tiering.redirected(op.aim(op.target.poolId()), r);
+        op.flags |= Tiering.REDIRECT_FLAGS;
+        LOG.log(System.Logger.Level.DEBUG, () -> op + " redirected to " + op.redirect);
+        return retarget(op, true, true);
     }
 
     private void handleMap(MOSDMap m) {

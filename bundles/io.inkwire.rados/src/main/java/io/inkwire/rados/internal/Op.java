@@ -46,6 +46,14 @@ final class Op {
      * linger sends a new one ({@link LingerOps#dropped}).
      */
     boolean resend = true;
+    /** The snapshot a read is at ({@code MOSDOp} snapid); the head unless the op's IoCtx reads at a snap. */
+    long snapId = io.inkwire.codec.osd.HObject.NOSNAP;
+    /** The snap context a write goes with; null for none (seq 0, no snaps). */
+    io.inkwire.rados.SnapContext snapc;
+    /** Where an OSD's redirect sent it ({@link Tiering#redirected}); null while it goes where its locator and the overlay say. */
+    Tiering.Aim redirect;
+    /** Redirects followed so far, at most {@link Tiering#MAX_REDIRECTS}. */
+    int redirects;
 
     Op(long tid, long poolId, String poolName, String nspace, String key, String oid, CompoundOp compound, boolean write,
        int flags, int pgSeed, long submittedEpoch) {
@@ -62,6 +70,11 @@ final class Op {
         this.pgSeed = pgSeed;
         this.inputBytes = compound.inputBytes();
         this.submittedEpoch = submittedEpoch;
+    }
+
+    /** Its object in pool {@code pool} (the base pool or a tier of it), unless a redirect named another. */
+    Tiering.Aim aim(long pool) {
+        return redirect != null ? redirect : new Tiering.Aim(pool, key, nspace, oid);
     }
 
     @Override

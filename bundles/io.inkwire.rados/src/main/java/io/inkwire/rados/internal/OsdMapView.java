@@ -112,6 +112,19 @@ final class OsdMapView implements MapView {
     }
 
     @Override
+    public Optional<PoolSnaps> poolSnaps(long id) {
+        PgPool p = map.pool(id);
+        if (p == null) {
+            return Optional.empty();
+        }
+        List<io.inkwire.rados.PoolSnap> snaps = new ArrayList<>(p.snaps().size());
+        p.snaps().forEach((sid, s) -> snaps.add(new io.inkwire.rados.PoolSnap(sid, s.name(),
+                java.time.Instant.ofEpochSecond(s.stamp().sec(), s.stamp().nsec()))));
+        return Optional.of(new PoolSnaps(p.hasFlag(PgPool.FLAG_POOL_SNAPS), p.hasFlag(PgPool.FLAG_SELFMANAGED_SNAPS),
+                p.snapSeq(), snaps));
+    }
+
+    @Override
     public List<PoolInfo> pools() {
         List<PoolInfo> out = new ArrayList<>();
         map.pools().forEach((id, p) -> out.add(new PoolInfo(id, map.poolName(id), p.isErasure(), p.size(), p.minSize(),

@@ -30,13 +30,26 @@ import org.junit.jupiter.api.function.ThrowingSupplier;
  */
 class CrushMapperHostileInputTest {
 
+    @org.junit.jupiter.api.BeforeEach
+    void oneMegabyte() {
+        budget = ALLOCATION_BUDGET;
+    }
+
     /**
      * A guard against a hang, not a speed test: the bound the mapper keeps is its count of
      * attempts ({@link CrushMapper#WORK_LIMIT}), checked by the message; the slowest case takes
      * about 0.1 s warm, and a cold JIT on a loaded 2-core machine once took past 1 s.
      */
     private static final Duration FAST = Duration.ofSeconds(10);
+    /**
+     * Per mapping: a megabyte, plus 1 KiB a rule step. A step's scratch arrays are short-lived and
+     * C2 scalar-replaces them, but interpreted or C1 code (which code it is depends on which tests
+     * ran before) allocates them: 15,000 steps once came to 3.9 MB. What must not happen is
+     * allocation that grows with the hostile numbers (tries, replica counts, depth, device ids).
+     */
     private static final long ALLOCATION_BUDGET = 1 << 20;
+    private static final long ALLOCATION_PER_STEP = 1 << 10;
+    private static long budget = ALLOCATION_BUDGET;
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     private static final int HOST = 1;
@@ -83,7 +96,7 @@ class CrushMapperHostileInputTest {
             long before = THREADS.getCurrentThreadAllocatedBytes();
             T out = mapping.get();
             long allocated = THREADS.getCurrentThreadAllocatedBytes() - before;
-            assertTrue(allocated < ALLOCATION_BUDGET, "allocated " + allocated + " bytes");
+            assertTrue(allocated < budget, "allocated " + allocated + " bytes, budget " + budget);
             return out;
         });
     }
@@ -143,6 +156,7 @@ class CrushMapperHostileInputTest {
             steps.add(CrushRuleStep.emit());
         }
         CrushMap m = threeHosts(CrushTunables.JEWEL, new CrushRule(0, 0, CrushRule.TYPE_REPLICATED, 1, 10, steps));
+        budget = ALLOCATION_BUDGET + ALLOCATION_PER_STEP * steps.size();
         // all in: the first emit fills the result, the rest emit nothing more
         assertEquals(3, bounded(() -> CrushMapper.doRule(m, 0, 3, 3, ALL_IN, null)).length);
         // all out: every step fails its 51 tries, and 5000 such steps add up past the limit

@@ -65,9 +65,26 @@ public final class CephLab implements BeforeAllCallback, AfterAllCallback {
         return this;
     }
 
+    /**
+     * {@code n} monitors ({@code --mons}): mon.a, mon.b, … on consecutive ports from the v2/v1 ports
+     * given to {@link #create}, all in mon_host; the lab starts once all are in the quorum.
+     */
+    public CephLab mons(int n) {
+        startArgs.add("--mons");
+        startArgs.add(String.valueOf(n));
+        return this;
+    }
+
     /** A mgr too ({@code --mgr}): Pacific's mgr carries pg_num changes out. */
     public CephLab mgr() {
         startArgs.add("--mgr");
+        return this;
+    }
+
+    /** Each memstore OSD's store size ({@code --memstore-bytes}; the script's default is 512 MiB). */
+    public CephLab memstoreBytes(long bytes) {
+        startArgs.add("--memstore-bytes");
+        startArgs.add(String.valueOf(bytes));
         return this;
     }
 

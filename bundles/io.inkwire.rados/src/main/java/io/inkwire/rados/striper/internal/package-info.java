@@ -1,0 +1,2 @@
+/** libradosstriper's operations over an IoCtx; private to the bundle. */
+package io.inkwire.rados.striper.internal;
