@@ -25,7 +25,7 @@ class RadosClientAggregateTest {
     private static final String PROBE = System.getProperty("inkwire.probe.classes");
 
     /** Every message type the monitor and OSD codec bundles register, in order. */
-    private static final String CODEC_TYPES = "codec types 2,4,5,15,16,17,18,19,20,41,42,43,44,48,49,50,51,61,62,97,98";
+    private static final String CODEC_TYPES = "codec types 2,4,5,13,14,15,16,17,18,19,20,41,42,43,44,48,49,50,51,58,59,61,62,97,98";
 
     @Test
     void theAggregateAloneBringsEveryDefaultProviderOnBothPaths() throws Exception {
