@@ -6,9 +6,7 @@ import io.inkwire.rados.Rados;
 import io.inkwire.rados.RadosException;
 import io.inkwire.rados.ReadOp;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import org.apache.camel.Exchange;
 import org.apache.camel.StreamCache;
@@ -22,56 +20,25 @@ import org.apache.camel.StreamCache;
  * over from the first byte, so Camel's stream caching (on by default) neither copies it into
  * memory nor spools it to disk.
  */
-public final class RadosObjectStream extends InputStream implements StreamCache {
+public final class RadosObjectStream extends ChunkedObjectStream {
 
     private static final int ERANGE = 34;
     private static final int EOVERFLOW = 75;
 
     private final IoCtx io;
     private final String oid;
-    private final long size;
     private final long version;
-    private final int chunkSize;
-    private ByteBuffer chunk;
-    /** Where {@link #chunk} starts in the object. */
-    private long chunkStart;
-    private long mark;
 
     RadosObjectStream(IoCtx io, String oid, long size, long version, int chunkSize, ByteBuffer firstChunk) {
+        super(size, chunkSize, firstChunk);
         this.io = io;
         this.oid = oid;
-        this.size = size;
         this.version = version;
-        this.chunkSize = chunkSize;
-        this.chunk = firstChunk == null ? ByteBuffer.allocate(0) : firstChunk.slice();
-        this.chunkStart = 0;
     }
 
-    /** The object this stream reads. */
+    @Override
     public String objectName() {
         return oid;
-    }
-
-    @Override
-    public int read() throws IOException {
-        if (!fill()) {
-            return -1;
-        }
-        return chunk.get() & 0xff;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-        java.util.Objects.checkFromIndexSize(off, len, b.length);
-        if (len == 0) {
-            return 0;
-        }
-        if (!fill()) {
-            return -1;
-        }
-        int n = Math.min(len, chunk.remaining());
-        chunk.get(b, off, n);
-        return n;
     }
 
     @Override
@@ -82,30 +49,10 @@ public final class RadosObjectStream extends InputStream implements StreamCache 
         return skipped;
     }
 
-    @Override
-    public int available() {
-        return chunk.remaining();
-    }
-
-    @Override
-    public boolean markSupported() {
-        return true;
-    }
-
-    @Override
-    public synchronized void mark(int readlimit) {
-        mark = position();
-    }
-
     /** Back to the mark (the beginning unless {@link #mark} was called); the data is read again from the cluster. */
     @Override
     public void reset() {
-        seek(mark);
-    }
-
-    @Override
-    public void writeTo(OutputStream os) throws IOException {
-        transferTo(os);
+        seek(markedPosition());
     }
 
     @Override
@@ -114,43 +61,12 @@ public final class RadosObjectStream extends InputStream implements StreamCache 
     }
 
     @Override
-    public boolean inMemory() {
-        return false;
-    }
-
-    @Override
-    public long length() {
-        return size;
-    }
-
-    @Override
-    public long position() {
-        return chunkStart + chunk.position();
-    }
-
-    private void seek(long pos) {
-        if (pos >= chunkStart && pos <= chunkStart + chunk.limit()) {
-            chunk.position((int) (pos - chunkStart));
-        } else {
-            chunk = ByteBuffer.allocate(0);
-            chunkStart = pos;
-        }
-    }
-
-    /** True when a byte is available, reading the next chunk when the current one is used up. */
-    private boolean fill() throws IOException {
-        if (chunk.hasRemaining()) {
-            return true;
-        }
-        long at = position();
-        if (at >= size) {
-            return false;
-        }
+    protected ByteBuffer readChunk(long at, int length) throws IOException {
         ReadOp op = new ReadOp();
         if (version > 0) {
             op.assertVersion(version);
         }
-        OpSlot<ByteBuffer> data = op.read(at, Math.min(chunkSize, size - at));
+        OpSlot<ByteBuffer> data = op.read(at, length);
         try {
             Rados.await(io.operate(oid, op));
         } catch (RadosException e) {
@@ -165,8 +81,6 @@ public final class RadosObjectStream extends InputStream implements StreamCache 
         if (!next.hasRemaining()) {
             throw new IOException("reading " + io.pool() + "/" + oid + " at " + at + ": the object ended before its size " + size);
         }
-        chunk = next.slice();
-        chunkStart = at;
-        return true;
+        return next;
     }
 }
