@@ -37,23 +37,13 @@ class CephCliAgainstInkwireTest {
         Files.writeString(keyring, "[client.admin]\n\tkey = " + CryptoKey.generateAes().toBase64() + "\n");
         serveOut = dir.resolve("serve.out");
         serveErr = dir.resolve("serve.err");
-        serve = new ProcessBuilder(Inkwire.command("serve", "--bind", "v2:127.0.0.1:" + PORT, "-k", keyring.toString(),
-                "--auth_service_required", "cephx", "--ms_mon_service_mode", "secure crc"))
-                .redirectOutput(serveOut.toFile()).redirectError(serveErr.toFile()).start();
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!Files.readString(serveOut).contains("serving") && System.nanoTime() < until && serve.isAlive()) {
-            Thread.sleep(100);
-        }
-        assertTrue(Files.readString(serveOut).contains("inkwire: serving mon.inkwire at v2:127.0.0.1:" + PORT + "/0"),
-                "serve did not start: " + Files.readString(serveOut) + Files.readString(serveErr));
+        serve = Inkwire.serve(Inkwire.command("serve", "--bind", "v2:127.0.0.1:" + PORT, "-k", keyring.toString(),
+                "--auth_service_required", "cephx", "--ms_mon_service_mode", "secure crc"), PORT, serveOut, serveErr);
     }
 
     @AfterAll
     static void stopServe() throws Exception {
-        if (serve != null) {
-            serve.destroy(); // SIGTERM: serve closes its messenger and exits
-            assertTrue(serve.waitFor(20, TimeUnit.SECONDS), "serve did not stop on SIGTERM");
-        }
+        Inkwire.stop(serve);
     }
 
     private static CephLab.Result ceph(String... extra) throws Exception {

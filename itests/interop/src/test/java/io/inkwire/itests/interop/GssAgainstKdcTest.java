@@ -59,25 +59,15 @@ class GssAgainstKdcTest {
                 "java.util.logging.SimpleFormatter.format = inkwire: %5$s%n", ""));
         serveOut = dir.resolve("serve.out");
         serveErr = dir.resolve("serve.err");
-        serve = new ProcessBuilder(cli(List.of("-Djava.util.logging.config.file=" + logging), "-c", conf.toString(), "-k", keyring.toString(),
+        serve = Inkwire.serve(cli(List.of("-Djava.util.logging.config.file=" + logging), "-c", conf.toString(), "-k", keyring.toString(),
                 "serve", "--bind", "v2:127.0.0.1:" + PORT, "--auth_service_required", "gss", "--ms_mon_service_mode", "secure crc",
                 "--gss_ktab_service_file", KDC.serviceKeytab().toString(), "--gss_target_name", KdcLab.TARGET,
-                "--gss_krb5_conf", KDC.krb5Conf().toString()))
-                .redirectOutput(serveOut.toFile()).redirectError(serveErr.toFile()).start();
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!Files.readString(serveOut).contains("serving") && System.nanoTime() < until && serve.isAlive()) {
-            Thread.sleep(100);
-        }
-        assertTrue(Files.readString(serveOut).contains("inkwire: serving mon.inkwire at v2:127.0.0.1:" + PORT + "/0"),
-                "serve did not start: " + Files.readString(serveOut) + Files.readString(serveErr));
+                "--gss_krb5_conf", KDC.krb5Conf().toString()), PORT, serveOut, serveErr);
     }
 
     @AfterAll
     static void stopServe() throws Exception {
-        if (serve != null) {
-            serve.destroy();
-            assertTrue(serve.waitFor(20, TimeUnit.SECONDS), "serve did not stop on SIGTERM");
-        }
+        Inkwire.stop(serve);
     }
 
     /** The CLI as ./inkwire runs it (the gss module is among its runtime modules), with JVM options. */

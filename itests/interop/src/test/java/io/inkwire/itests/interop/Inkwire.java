@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the inkwire CLI as a user would: a separate JVM on the JPMS module path, exactly what
@@ -31,5 +32,32 @@ final class Inkwire {
                 "-p", target.resolve("modules") + ":" + jar, "-m", "io.inkwire.cli/io.inkwire.cli.Main"));
         cmd.addAll(List.of(args));
         return cmd;
+    }
+
+    /**
+     * Starts {@code cmd} (an {@code inkwire … serve --bind v2:127.0.0.1:PORT …} command line), its
+     * stdout in {@code out} and stderr in {@code err}, and waits up to 60 s for its "serving" line.
+     */
+    static Process serve(List<String> cmd, int port, Path out, Path err) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.readString(out).contains("serving") && System.nanoTime() < until && p.isAlive()) {
+            Thread.sleep(100);
+        }
+        if (!Files.readString(out).contains("inkwire: serving mon.inkwire at v2:127.0.0.1:" + port + "/0")) {
+            p.destroyForcibly();
+            throw new AssertionError("serve did not start: " + Files.readString(out) + Files.readString(err));
+        }
+        return p;
+    }
+
+    /** Stops a {@link #serve} with SIGTERM (serve closes its messenger and exits) and checks that it exits. */
+    static void stop(Process serve) throws InterruptedException {
+        if (serve != null) {
+            serve.destroy();
+            if (!serve.waitFor(20, TimeUnit.SECONDS)) {
+                throw new AssertionError("serve did not stop on SIGTERM");
+            }
+        }
     }
 }
