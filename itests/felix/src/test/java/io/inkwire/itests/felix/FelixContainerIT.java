@@ -31,12 +31,14 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.inject.Inject;
 import org.junit.After;
 import org.junit.Test;
@@ -226,8 +228,8 @@ public class FelixContainerIT {
         String krbLab = root.resolve("scripts/krb-lab").toString();
         run(List.of(krbLab, "start", "--dir", kdcDir.toString(), "--kdc-port", "18096", "--client", "client.alice"));
         Process serve = null;
+        Path dir = Files.createTempDirectory("inkwire-felix-gss");
         try {
-            Path dir = Files.createTempDirectory("inkwire-felix-gss");
             Path keyring = writeKeyring("client.alice");
             Path logging = Files.writeString(dir.resolve("logging.properties"), String.join("\n",
                     "io.inkwire.auth.gss.level = INFO", "io.inkwire.auth.gss.handlers = java.util.logging.ConsoleHandler",
@@ -292,6 +294,9 @@ public class FelixContainerIT {
                 serve.waitFor(20, TimeUnit.SECONDS);
             }
             run(List.of(krbLab, "stop", "--dir", kdcDir.toString()));
+            try (Stream<Path> files = Files.walk(dir)) { // no run leaves serve's files in /tmp
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
     }
 

@@ -33,6 +33,7 @@ import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The two msgr2 crc sessions of a real {@code ceph -s} (Ceph 16.2.15, captured on loopback): every
@@ -100,8 +101,8 @@ class CapturedSessionReplayTest {
     }
 
     @Test
-    void auth_signatures_are_the_hmac_of_the_pre_auth_transcript_under_the_session_key() throws Exception {
-        Path keyring = Files.createTempFile("capture", ".keyring");
+    void auth_signatures_are_the_hmac_of_the_pre_auth_transcript_under_the_session_key(@TempDir Path dir) throws Exception {
+        Path keyring = dir.resolve("capture.keyring");
         Files.write(keyring, resource("msgr2-crc.client.admin.keyring"));
         AuthProvider cephx = Providers.auth().stream().filter(p -> p.name().equals("cephx")).findFirst().orElseThrow();
         for (String session : new String[] {"s0", "s1"}) {

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Ceph's own {@code ceph} CLI against {@code inkwire serve}: inkwire is the cephx authority and
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.Test;
 class CephCliAgainstInkwireTest {
 
     static final int PORT = 23300;
+    /** Removed by JUnit after {@code @AfterAll} has stopped serve: no run leaves files in /tmp. */
+    @TempDir
     static Path dir;
     static Path keyring;
     static Process serve;
@@ -32,7 +35,6 @@ class CephCliAgainstInkwireTest {
 
     @BeforeAll
     static void startServe() throws Exception {
-        dir = Files.createTempDirectory("inkwire-serve");
         keyring = dir.resolve("keyring");
         Files.writeString(keyring, "[client.admin]\n\tkey = " + CryptoKey.generateAes().toBase64() + "\n");
         serveOut = dir.resolve("serve.out");

@@ -35,6 +35,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * cephx against a real monitor and OSD (modes "crc secure", service tickets living 30 s so that a
@@ -77,8 +78,7 @@ class CephxMonitorAndOsdTest {
     }
 
     @Test
-    void a_wrong_key_an_unknown_entity_and_a_keyring_without_the_entity_fail_clearly() throws Exception {
-        Path dir = Files.createTempDirectory("inkwire-keys");
+    void a_wrong_key_an_unknown_entity_and_a_keyring_without_the_entity_fail_clearly(@TempDir Path dir) throws Exception {
         Path wrong = dir.resolve("wrong.keyring");
         Files.writeString(wrong, "[client.admin]\n\tkey = AQAAAAAAAAAAABAAAAECAwQFBgcICQoLDA0ODw==\n"
                 + "[client.nobody]\n\tkey = AQAAAAAAAAAAABAAAAECAwQFBgcICQoLDA0ODw==\n");

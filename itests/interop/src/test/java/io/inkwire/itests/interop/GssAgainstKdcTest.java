@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code inkwire serve --auth_service_required=gss} with a service keytab from a real MIT KDC, and
@@ -39,6 +40,8 @@ class GssAgainstKdcTest {
     @RegisterExtension
     static final KdcLab DOWN = KdcLab.create("krb-down", 18092).clients("client.alice");
 
+    /** Removed by JUnit after {@code @AfterAll} has stopped serve: no run leaves files in /tmp. */
+    @TempDir
     static Path dir;
     static Path conf;
     static Path keyring;
@@ -48,7 +51,6 @@ class GssAgainstKdcTest {
 
     @BeforeAll
     static void startServe() throws Exception {
-        dir = Files.createTempDirectory("inkwire-gss-serve");
         conf = Files.writeString(dir.resolve("ceph.conf"), "");
         keyring = Files.writeString(dir.resolve("keyring"), "");
         // the CLI keeps java.util.logging quiet; the gss acceptor's lines (principal, entity, refusals) get a handler of their own

@@ -30,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code ./inkwire serve} bound with msgr2 and msgr1 on 127.0.0.1 and ::1 ({@code ms_bind_ipv6})
@@ -38,6 +39,8 @@ import org.junit.jupiter.api.Test;
  */
 class ServeDualStackTest {
 
+    /** Removed by JUnit after {@code @AfterAll} has stopped serve: no run leaves files in /tmp. */
+    @TempDir
     static Path dir;
     static Path keyring;
     static Process serve;
@@ -48,7 +51,6 @@ class ServeDualStackTest {
 
     @BeforeAll
     static void startServe() throws Exception {
-        dir = Files.createTempDirectory("inkwire-serve-dual");
         keyring = dir.resolve("keyring");
         Files.writeString(keyring, "[client.admin]\n\tkey = " + CryptoKey.generateAes().toBase64() + "\n");
         for (int i = 0; i < ports.length; i++) {

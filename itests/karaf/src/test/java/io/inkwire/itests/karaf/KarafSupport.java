@@ -50,13 +50,23 @@ final class KarafSupport {
                 "--add-exports=java.base/sun.net.www.protocol.http=ALL-UNNAMED",
                 "--add-exports=java.base/sun.net.www.protocol.https=ALL-UNNAMED",
                 "--add-exports=java.base/sun.net.www.content.text=ALL-UNNAMED",
-                "-Xmx512m"));
+                "-Xmx512m",
+                // Karaf's feature downloads and the tests' files go to the build's directory, not /tmp
+                "-Djava.io.tmpdir=" + containerTmp(name)));
         o.add(systemProperty("inkwire.lab.conf").value(CephLab.shared().conf().toString()));
         // no SSH/RMI listeners that could clash with other runs
         o.add(editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", "0"));
         o.add(editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", "0"));
         o.add(editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", "0"));
         return o;
+    }
+
+    private static String containerTmp(String name) {
+        File tmp = new File(System.getProperty("inkwire.exam.dir"), name + "-tmp");
+        if (!tmp.isDirectory() && !tmp.mkdirs()) {
+            throw new IllegalStateException("cannot create " + tmp);
+        }
+        return tmp.getAbsolutePath();
     }
 
     /**

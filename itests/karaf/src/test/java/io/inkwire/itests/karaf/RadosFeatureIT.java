@@ -9,6 +9,7 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfi
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import javax.inject.Inject;
 import javax.management.ObjectName;
 import org.apache.karaf.shell.api.console.SessionFactory;
@@ -142,6 +144,9 @@ public class RadosFeatureIT {
         await("the RadosClient service is still registered", () -> clients().length == 0);
         assertEquals(Set.of(), ManagementFactory.getPlatformMBeanServer().queryNames(new ObjectName("io.inkwire:type=RadosClient,*"), null));
         assertTrue(fails("inkwire:rados-status").contains("no RADOS client"));
+        try (Stream<Path> files = Files.walk(dir)) { // a passing run leaves nothing in /tmp (a failing one keeps its files)
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
     }
 
     private String sh(String command) {
