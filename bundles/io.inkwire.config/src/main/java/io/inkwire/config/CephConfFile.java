@@ -100,7 +100,8 @@ public final class CephConfFile {
                 p = home + p.substring(1);
             }
             Path path = Paths.get(p);
-            if (Files.isRegularFile(path)) {
+            // a file, or what reads like one: `-c /dev/null` is Ceph's idiom for "no configuration file"
+            if (Files.exists(path) && !Files.isDirectory(path)) {
                 return Optional.of(path);
             }
         }
@@ -197,7 +198,15 @@ public final class CephConfFile {
         if (size > IniParser.MAX_CHARS) {
             throw new IllegalArgumentException(origin + ": " + size + " bytes, more than a config file may have");
         }
-        byte[] raw = Files.readAllBytes(file);
+        byte[] raw;
+        // at most one byte past the limit, whatever the size said: a device or a pipe has no size (/dev/zero never ends)
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            raw = in.readNBytes(IniParser.MAX_CHARS + 1);
+        }
+        if (raw.length > IniParser.MAX_CHARS) {
+            java.util.Arrays.fill(raw, (byte) 0);
+            throw new IllegalArgumentException(origin + ": more than " + IniParser.MAX_CHARS + " bytes, more than a config file may have");
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)

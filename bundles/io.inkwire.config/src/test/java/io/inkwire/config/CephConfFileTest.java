@@ -178,6 +178,7 @@ class CephConfFileTest {
         assertEquals(Optional.of(a), CephConfFile.locate(null, "ceph", Map.of("CEPH_CONF", a.toString())));
         assertEquals(Optional.of(homeConf), CephConfFile.locate(null, "backup", Map.of("HOME", dir.resolve("home").toString())));
         assertEquals(Optional.empty(), CephConfFile.locate(dir.resolve("missing.conf").toString(), "ceph", Map.of()));
+        assertEquals(Optional.empty(), CephConfFile.locate(dir.toString(), "ceph", Map.of()), "a directory is no conf");
     }
 
     @Test
@@ -190,5 +191,14 @@ class CephConfFileTest {
     private static void assertError(String text, String message) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CephConfFile.parse(text, "t.conf"));
         assertTrue(e.getMessage().startsWith(message), e.getMessage());
+    }
+
+    @Test
+    void dev_null_is_an_empty_conf_and_an_endless_device_is_refused() throws Exception {
+        Path devNull = Path.of("/dev/null");
+        assertEquals(Optional.of(devNull), CephConfFile.locate("/dev/null", "ceph", Map.of()));
+        assertEquals(List.of(), CephConfFile.read(devNull).sections());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CephConfFile.read(Path.of("/dev/zero")));
+        assertEquals("/dev/zero: more than 67108864 bytes, more than a config file may have", e.getMessage());
     }
 }
