@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Object placement over one {@link OSDMap}, as Ceph computes it ({@code src/osd/OSDMap.cc},
@@ -28,7 +29,10 @@ import java.util.Objects;
  *     pg_temp's first OSD the acting primary; without them acting = up.</li>
  * </ol>
  * Instances are immutable and thread-safe; {@link #of} keeps the last one made so repeated static
- * calls on the same map reuse its weight vector.
+ * calls on the same map reuse its weight vector. Steps 3 to 6 depend on the PG only, so each PG's
+ * result is kept with the instance (one map epoch) after its first object: an op on a PG already
+ * seen costs the name's hash and a lookup, not a CRUSH descent ({@code Objecter::_calc_target}
+ * recomputes it per op; the mgr's {@code OSDMapMapping} precomputes every PG instead).
  */
 public final class Placement {
 
@@ -37,8 +41,13 @@ public final class Placement {
 
     private static volatile Placement last;
 
+    /** PGs whose placement is kept per instance, at most: a bound whatever pg_num the map claims. */
+    static final int MAX_CACHED_PGS = 1 << 16;
+
     private final OSDMap map;
     private final int[] weights;
+    /** Each PG's placement (its rawHash the PG seed), as {@link #computePg} made it. */
+    private final ConcurrentHashMap<PgId, ObjectPlacement> pgs = new ConcurrentHashMap<>();
 
     private Placement(OSDMap map) {
         this.map = Objects.requireNonNull(map, "map");
@@ -102,8 +111,21 @@ public final class Placement {
     }
 
     private ObjectPlacement place(long poolId, PgPool pool, int rawSeed) {
-        int seed = stableMod(rawSeed, pool.pgNum(), pool.pgNumMask());
-        PgId pg = new PgId(poolId, seed);
+        PgId pg = new PgId(poolId, stableMod(rawSeed, pool.pgNum(), pool.pgNumMask()));
+        ObjectPlacement p = pgs.get(pg);
+        if (p == null) {
+            p = computePg(poolId, pool, pg);
+            if (pgs.size() < MAX_CACHED_PGS) {
+                pgs.putIfAbsent(pg, p);
+            }
+        }
+        return rawSeed == p.rawHash() ? p
+                : new ObjectPlacement(p.epoch(), poolId, rawSeed, p.pgSeed(), p.up(), p.upPrimary(), p.acting(), p.actingPrimary());
+    }
+
+    /** Steps 3 to 6 for one PG ({@code _pg_to_up_acting_osds}). */
+    private ObjectPlacement computePg(long poolId, PgPool pool, PgId pg) {
+        int seed = pg.seed();
 
         List<Integer> acting = new ArrayList<>();
         int actingPrimary = tempOsds(pool, pg, acting);
@@ -120,7 +142,7 @@ public final class Placement {
                 actingPrimary = upPrimary;
             }
         }
-        return new ObjectPlacement(map.epoch(), poolId, rawSeed, seed, up, upPrimary, acting, actingPrimary);
+        return new ObjectPlacement(map.epoch(), poolId, seed, seed, up, upPrimary, acting, actingPrimary);
     }
 
     /** {@code ceph_stable_mod}: x mod b that moves as few values as possible when b grows ({@code bmask = 2^k − 1 ≥ b − 1}). */
