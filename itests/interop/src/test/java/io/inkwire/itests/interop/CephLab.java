@@ -208,14 +208,33 @@ public final class CephLab implements BeforeAllCallback, AfterAllCallback {
     public record Result(int exit, String out, String err) {
     }
 
+    /** {@code jcmd PID Thread.print} of a process that is a JVM, else what jcmd said. */
+    private static String threadDump(Process p) {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        try {
+            Process d = new ProcessBuilder(jcmd.toString(), Long.toString(p.pid()), "Thread.print").redirectErrorStream(true).start();
+            byte[] dump = d.getInputStream().readAllBytes();
+            d.waitFor(30, TimeUnit.SECONDS);
+            return new String(dump, StandardCharsets.UTF_8);
+        } catch (IOException | InterruptedException e) {
+            return "no thread dump: " + e;
+        }
+    }
+
     public static Result run(List<String> cmd, int timeoutSeconds) throws IOException, InterruptedException {
         Path out = Files.createTempFile("inkwire-itest", ".out");
         Path err = Files.createTempFile("inkwire-itest", ".err");
         try {
             Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                String threads = threadDump(p);
                 p.destroyForcibly();
-                throw new IllegalStateException("timed out after " + timeoutSeconds + " s: " + String.join(" ", cmd));
+                p.waitFor(10, TimeUnit.SECONDS);
+                // what the process printed and, for a JVM, where its threads stood: a hang is diagnosed from the report
+                System.err.println("timed out after " + timeoutSeconds + " s: " + String.join(" ", cmd) + "\n--- stdout\n"
+                        + Files.readString(out) + "\n--- stderr\n" + Files.readString(err) + "\n--- threads\n" + threads);
+                throw new IllegalStateException("timed out after " + timeoutSeconds + " s: " + String.join(" ", cmd)
+                        + " (stdout, stderr and threads on the test's stderr)");
             }
             return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
         } finally {
