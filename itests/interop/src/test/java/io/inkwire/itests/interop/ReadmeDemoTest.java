@@ -45,13 +45,55 @@ class ReadmeDemoTest {
         CephLab.Result second = CephLab.run(launcher("demo", "--seconds", "1"), 120);
         assertEquals(0, second.exit(), second.out() + second.err());
         assertFalse(second.err().contains("inkwire: building"), "the second run does not build again: " + second.err());
+
+        // the launcher's JVM for a client command (README, "The command line"): the first run wrote a
+        // CDS archive at exit, under its pid; the second took it up, and the next runs map it
+        Path target = copy.resolve("bundles/io.inkwire.cli/target");
+        Path archive = target.resolve("inkwire-cds.jsa");
+        assertTrue(Files.isRegularFile(archive) && Files.size(archive) > 0, "the first run's class archive was taken up");
+        CephLab.Result client = CephLab.run(launcher("-XX:+PrintCommandLineFlags", "demo", "--seconds", "1"), 120);
+        assertEquals(0, client.exit(), client.out() + client.err());
+        for (String flag : List.of("-XX:+UseSerialGC", "-XX:FreqInlineSize=100", "-XX:InlineSmallCode=1000",
+                "-XX:SharedArchiveFile=" + archive)) {
+            assertTrue(client.out().contains(flag), flag + " for a client command: " + client.out());
+        }
+        assertTrue(client.out().contains("echo of 4 KiB verified"), client.out());
+        // serve and bench keep the JVM's defaults
+        CephLab.Result bench = CephLab.run(launcher("-XX:+PrintCommandLineFlags", "-f", "json", "bench", "--help"), 120);
+        assertFalse(bench.out().contains("-XX:+UseSerialGC") || bench.out().contains("SharedArchiveFile"), bench.out());
+
+        // a build newer than the archive retires it: the next run writes a fresh one, the one after takes it up
+        Path jar;
+        try (Stream<Path> s = Files.list(target)) {
+            jar = s.filter(p -> p.getFileName().toString().matches("io\\.inkwire\\.cli-.*\\.jar")).findFirst().orElseThrow();
+        }
+        // a second ago: newer than the archive (written at the end of the first run, three runs back),
+        // older than the dump the next run writes
+        long newer = System.currentTimeMillis() - 1000;
+        assertTrue(Files.getLastModifiedTime(archive).toMillis() < newer, "the archive is older than " + newer);
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(newer));
+        CephLab.Result rebuilt = CephLab.run(launcher("demo", "--seconds", "1"), 120);
+        assertEquals(0, rebuilt.exit(), rebuilt.out() + rebuilt.err());
+        assertFalse(Files.exists(archive), "the archive older than the jar was retired");
+        try (Stream<Path> dumps = Files.list(target.resolve("cds-dumps"))) {
+            assertEquals(1, dumps.filter(p -> p.getFileName().toString().matches("inkwire-\\d+\\.jsa")).count(), "a fresh dump");
+        }
+        assertEquals(0, CephLab.run(launcher("demo", "--seconds", "1"), 120).exit());
+        assertTrue(Files.isRegularFile(archive), "the fresh dump was taken up");
     }
 
-    /** {@code ./inkwire ARGS} in the copy, with Maven pointed at the repository this build uses. */
+    /**
+     * {@code ./inkwire ARGS} in the copy, with Maven pointed at the repository this build uses; a
+     * first argument starting with {@code -XX:} goes to {@code INKWIRE_JAVA_OPTS} instead.
+     */
     private List<String> launcher(String... args) {
-        List<String> cmd = new ArrayList<>(List.of("env", "MAVEN_OPTS=-Dmaven.repo.local=" + localRepository(),
-                copy.resolve("inkwire").toString()));
-        cmd.addAll(List.of(args));
+        List<String> cmd = new ArrayList<>(List.of("env", "MAVEN_OPTS=-Dmaven.repo.local=" + localRepository()));
+        List<String> rest = new ArrayList<>(List.of(args));
+        if (!rest.isEmpty() && rest.get(0).startsWith("-XX:")) {
+            cmd.add("INKWIRE_JAVA_OPTS=" + rest.remove(0));
+        }
+        cmd.add(copy.resolve("inkwire").toString());
+        cmd.addAll(rest);
         return cmd;
     }
 
