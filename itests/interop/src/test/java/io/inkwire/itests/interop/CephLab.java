@@ -208,6 +208,10 @@ public final class CephLab implements BeforeAllCallback, AfterAllCallback {
     public record Result(int exit, String out, String err) {
     }
 
+    private static String tail(String s, int max) {
+        return s.length() <= max ? s : "[...]" + s.substring(s.length() - max);
+    }
+
     /** {@code jcmd PID Thread.print} of a process that is a JVM, else what jcmd said. */
     private static String threadDump(Process p) {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
@@ -230,11 +234,11 @@ public final class CephLab implements BeforeAllCallback, AfterAllCallback {
                 String threads = threadDump(p);
                 p.destroyForcibly();
                 p.waitFor(10, TimeUnit.SECONDS);
-                // what the process printed and, for a JVM, where its threads stood: a hang is diagnosed from the report
-                System.err.println("timed out after " + timeoutSeconds + " s: " + String.join(" ", cmd) + "\n--- stdout\n"
-                        + Files.readString(out) + "\n--- stderr\n" + Files.readString(err) + "\n--- threads\n" + threads);
+                // what the process printed and, for a JVM, where its threads stood, in the failure itself:
+                // a hang on a CI machine is diagnosed from the build's log
                 throw new IllegalStateException("timed out after " + timeoutSeconds + " s: " + String.join(" ", cmd)
-                        + " (stdout, stderr and threads on the test's stderr)");
+                        + "\n--- stdout (end)\n" + tail(Files.readString(out), 3000) + "\n--- stderr (end)\n"
+                        + tail(Files.readString(err), 3000) + "\n--- threads (main first)\n" + (threads.length() <= 16000 ? threads : threads.substring(0, 16000) + "[...]"));
             }
             return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
         } finally {
