@@ -72,6 +72,13 @@ class ReadmeDemoTest {
         long newer = System.currentTimeMillis() - 1000;
         assertTrue(Files.getLastModifiedTime(archive).toMillis() < newer, "the archive is older than " + newer);
         Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(newer));
+        // a usage text loads next to nothing: it retires the archive but lays no new one down
+        CephLab.Result help = CephLab.run(launcher("--help"), 120);
+        assertTrue(help.out().contains("usage: inkwire"), help.out() + help.err());
+        assertFalse(Files.exists(archive), "the archive older than the jar was retired");
+        try (Stream<Path> dumps = Files.list(target.resolve("cds-dumps"))) {
+            assertEquals(0, dumps.count(), "no dump from --help");
+        }
         CephLab.Result rebuilt = CephLab.run(launcher("demo", "--seconds", "1"), 120);
         assertEquals(0, rebuilt.exit(), rebuilt.out() + rebuilt.err());
         assertFalse(Files.exists(archive), "the archive older than the jar was retired");
