@@ -208,6 +208,10 @@ public final class CephLab implements BeforeAllCallback, AfterAllCallback {
     public record Result(int exit, String out, String err) {
     }
 
+    private static String head(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max) + "[...]";
+    }
+
     private static String tail(String s, int max) {
         return s.length() <= max ? s : "[...]" + s.substring(s.length() - max);
     }
@@ -238,7 +242,7 @@ public final class CephLab implements BeforeAllCallback, AfterAllCallback {
                 // a hang on a CI machine is diagnosed from the build's log
                 throw new IllegalStateException("timed out after " + timeoutSeconds + " s: " + String.join(" ", cmd)
                         + "\n--- stdout (end)\n" + tail(Files.readString(out), 3000) + "\n--- stderr (end)\n"
-                        + tail(Files.readString(err), 3000) + "\n--- threads (main first)\n" + (threads.length() <= 16000 ? threads : threads.substring(0, 16000) + "[...]"));
+                        + tail(Files.readString(err), 3000) + "\n--- threads (main first)\n" + head(threads, 16000));
             }
             return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
         } finally {

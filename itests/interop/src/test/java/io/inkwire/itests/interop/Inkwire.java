@@ -23,15 +23,19 @@ final class Inkwire {
     /** The command line that runs the CLI with these arguments. */
     static List<String> command(String... args) throws IOException {
         Path target = CephLab.root().resolve("bundles/io.inkwire.cli/target");
-        Path jar;
-        try (var s = Files.list(target)) {
-            jar = s.filter(p -> p.getFileName().toString().matches("io\\.inkwire\\.cli-.*\\.jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("io.inkwire.cli jar not built in " + target));
-        }
+        Path jar = cliJar(target);
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-p", target.resolve("modules") + ":" + jar, "-m", "io.inkwire.cli/io.inkwire.cli.Main"));
         cmd.addAll(List.of(args));
         return cmd;
+    }
+
+    /** The CLI's jar in a build's {@code bundles/io.inkwire.cli/target}. */
+    static Path cliJar(Path target) throws IOException {
+        try (var s = Files.list(target)) {
+            return s.filter(p -> p.getFileName().toString().matches("io\\.inkwire\\.cli-.*\\.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("io.inkwire.cli jar not built in " + target));
+        }
     }
 
     /**

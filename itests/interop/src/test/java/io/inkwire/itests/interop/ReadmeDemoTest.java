@@ -63,10 +63,7 @@ class ReadmeDemoTest {
         assertFalse(bench.out().contains("-XX:+UseSerialGC") || bench.out().contains("SharedArchiveFile"), bench.out());
 
         // a build newer than the archive retires it: the next run writes a fresh one, the one after takes it up
-        Path jar;
-        try (Stream<Path> s = Files.list(target)) {
-            jar = s.filter(p -> p.getFileName().toString().matches("io\\.inkwire\\.cli-.*\\.jar")).findFirst().orElseThrow();
-        }
+        Path jar = Inkwire.cliJar(target);
         // a second ago: newer than the archive (written at the end of the first run, three runs back),
         // older than the dump the next run writes
         long newer = System.currentTimeMillis() - 1000;
