@@ -55,7 +55,8 @@ final class FramePath {
         } else {
             wire.clear();
             for (ByteBuffer b : out) {
-                wire.put(b);
+                // absolute: the codec hands out the frame's own buffers, whose positions must not move
+                wire.put(wire.position(), b, b.position(), b.remaining()).position(wire.position() + b.remaining());
             }
             in = wire.flip();
         }

@@ -7,7 +7,11 @@ import java.util.concurrent.CompletableFuture;
 /** What the engine needs from the I/O layer of one connection. Called on the connection's I/O thread. */
 public interface Transport {
 
-    /** Writes the buffers, in order, after everything written before. */
+    /**
+     * Writes the buffers, in order, after everything written before. Their bytes are taken (copied
+     * or written) before this returns: the engine and its codec reuse the buffers and the array for
+     * the next frame.
+     */
     void write(ByteBuffer[] buffers);
 
     /**

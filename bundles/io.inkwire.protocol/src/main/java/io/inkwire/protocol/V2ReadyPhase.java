@@ -10,6 +10,7 @@ import io.inkwire.wire.frame.ControlFrame;
 import io.inkwire.wire.frame.Keepalive2AckFrame;
 import io.inkwire.wire.frame.Keepalive2Frame;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
@@ -28,6 +29,8 @@ final class V2ReadyPhase {
     private final ProtocolV2 e;
     /** The segments of the MESSAGE frame being encoded (reused: a frame is encoded and written before the next one is built). */
     private final ByteBuffer[] segments = new ByteBuffer[Frame.MAX_NUM_SEGMENTS];
+    /** The header of the MESSAGE frame being encoded, reused the same way (the transport copies it out before the next). */
+    private final ByteBuffer header = ByteBuffer.allocate(MessageHeader2.LENGTH).order(ByteOrder.LITTLE_ENDIAN);
 
     V2ReadyPhase(ProtocolV2 e) {
         this.e = e;
@@ -50,7 +53,7 @@ final class V2ReadyPhase {
     }
 
     void handleMessage(Frame f) throws ProtocolException {
-        MessageHeader2 h = MessageHeader2.decode(f.segment(0));
+        MessageHeader2 h = MessageHeader2.decode(f.segmentAsHeld(0));
         Session session = e.session();
         synchronized (session) {
             if (!e.lossy) {
@@ -63,7 +66,8 @@ final class V2ReadyPhase {
             // the segments are views of the pooled receive buffer: the message holds its lease, its last release gives it back
             RawMessage m = RawMessage.builder(h.type()).version(h.version()).compatVersion(h.compatVersion()).priority(h.priority())
                     .tid(h.tid()).seq(h.seq()).dataOff(h.dataOff()).flags(h.flags())
-                    .front(f.segment(1)).middle(f.segment(2)).data(f.segment(3)).onRelease(e.takeReceivedLease()).build();
+                    .front(f.segmentAsHeld(1)).middle(f.segmentAsHeld(2)).data(f.segmentAsHeld(3)).segmentsAsGiven() // the frame is dropped after this
+                    .onRelease(e.takeReceivedLease()).build();
             e.listener().onMessage(m);
             if (!e.lossy) {
                 writeQueued(); // the piggy-backed ack may have made room
@@ -126,7 +130,7 @@ final class V2ReadyPhase {
         MessageHeader2 h = new MessageHeader2(o.seq, m.tid(), m.type(), m.priority(), m.version(), 0, m.dataOff(), session.inSeq,
                 MessageHeader2.CEPH_MSG_FOOTER_COMPLETE | MessageHeader2.CEPH_MSG_FOOTER_NOCRC, m.compatVersion());
         // the message's own buffers, not read-only views: the crc codec checksums the caller's array in place
-        segments[0] = ByteBuffer.wrap(h.encode());
+        segments[0] = h.encode(header);
         m.segments(segments, 1);
         Frame f = Frame.wrap(Tag.MESSAGE, segments, MESSAGE_ALIGNMENTS);
         try {

@@ -17,7 +17,7 @@ import java.nio.ByteOrder;
  * </pre>
  * Segment crcs use seed -1 ({@link Crc32c#SEED_SEGMENT}); the preamble crc seed 0. Every frame before
  * AUTH_DONE uses this codec, whatever mode is negotiated afterwards. Segments are not copied on
- * encode: the returned buffers reference the frame's.
+ * encode: the returned buffers reference the frame's, beside the codec's own for the rest.
  */
 public final class CrcFrameCodec implements FrameCodec {
 
@@ -36,9 +36,17 @@ public final class CrcFrameCodec implements FrameCodec {
     /** The inline crc after segment 0 in rev1. */
     public static final int SEGMENT_CRC_LENGTH = 4;
 
+    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
+
     private final int revision;
     private final long maxSegmentLength;
     private final boolean checkCrc;
+    /** What {@link #encode} writes besides the segments, reused frame after frame (see there). */
+    private final ByteBuffer preambleOut = ByteBuffer.allocate(Preambles.PREAMBLE_LENGTH).order(ByteOrder.LITTLE_ENDIAN);
+    private final ByteBuffer segment0CrcOut = ByteBuffer.allocate(SEGMENT_CRC_LENGTH).order(ByteOrder.LITTLE_ENDIAN);
+    private final ByteBuffer epilogueOut = ByteBuffer.allocate(EPILOGUE_REV0_LENGTH).order(ByteOrder.LITTLE_ENDIAN);
+    /** Result arrays by length, reused ({@link #outArray}). */
+    private final ByteBuffer[][] outArrays = new ByteBuffer[Frame.MAX_NUM_SEGMENTS + 4][];
 
     /**
      * @param revision         0 or 1
@@ -82,35 +90,32 @@ public final class CrcFrameCodec implements FrameCodec {
 
     @Override
     public Frame decodeRemainder(Preamble p, ByteBuffer rest) throws ProtocolException {
-        ByteBuffer in = rest.slice().order(ByteOrder.LITTLE_ENDIAN);
-        if (in.remaining() != remainderLength(p)) {
-            throw new ProtocolException("frame remainder is " + in.remaining() + " bytes, expected " + remainderLength(p));
+        if (rest.remaining() != remainderLength(p)) {
+            throw new ProtocolException("frame remainder is " + rest.remaining() + " bytes, expected " + remainderLength(p));
         }
+        // one view per segment, which the frame keeps; crcs and the epilogue are read in place
+        int at = rest.position();
         int n = p.numSegments();
         ByteBuffer[] segs = new ByteBuffer[n];
-        int[] align = new int[n];
-        for (int i = 0; i < n; i++) {
-            align[i] = p.alignment(i);
-        }
         if (revision == 1) {
             if (p.length(0) > 0) {
-                segs[0] = take(in, (int) p.length(0));
-                verify(0, segs[0], in.getInt(), p);
-            } else {
-                segs[0] = ByteBuffer.allocate(0);
+                segs[0] = take(rest, at, (int) p.length(0));
+                at += (int) p.length(0);
+                verify(0, segs[0], le32(rest, at), p);
+                at += SEGMENT_CRC_LENGTH;
             }
             if (n > 1) {
                 for (int i = 1; i < n; i++) {
-                    segs[i] = take(in, (int) p.length(i));
+                    segs[i] = take(rest, at, (int) p.length(i));
+                    at += (int) p.length(i);
                 }
-                int lateStatus = in.get() & 0xff;
-                int[] crcs = {in.getInt(), in.getInt(), in.getInt()};
+                int lateStatus = rest.get(at) & 0xff;
                 int status = lateStatus & FRAME_LATE_STATUS_ABORTED_MASK;
                 if (status != FRAME_LATE_STATUS_COMPLETE && status != FRAME_LATE_STATUS_ABORTED) {
                     throw new ProtocolException(String.format("frame %s: bad late_status 0x%02x", Tag.name(p.tag()), lateStatus));
                 }
                 for (int i = 1; i < n; i++) {
-                    verify(i, segs[i], crcs[i - 1], p);
+                    verify(i, segs[i], le32(rest, at + 1 + 4 * (i - 1)), p);
                 }
                 if (status == FRAME_LATE_STATUS_ABORTED) {
                     return null;
@@ -118,31 +123,36 @@ public final class CrcFrameCodec implements FrameCodec {
             }
         } else {
             for (int i = 0; i < n; i++) {
-                segs[i] = take(in, (int) p.length(i));
+                segs[i] = take(rest, at, (int) p.length(i));
+                at += (int) p.length(i);
             }
-            int lateFlags = in.get() & 0xff;
-            int[] crcs = {in.getInt(), in.getInt(), in.getInt(), in.getInt()};
+            int lateFlags = rest.get(at) & 0xff;
             for (int i = 0; i < n; i++) {
-                verify(i, segs[i], crcs[i], p);
+                verify(i, segs[i], le32(rest, at + 1 + 4 * i), p);
             }
             if ((lateFlags & FRAME_LATE_FLAG_ABORTED) != 0) {
                 return null;
             }
         }
-        return Frame.of(p.tag(), segs, align);
+        rest.position(rest.limit());
+        return Frame.wrap(p.tag(), segs, p.alignments()); // fresh views, and the preamble's alignments: nothing to copy
     }
 
-    private static ByteBuffer take(ByteBuffer in, int len) {
-        ByteBuffer s = in.slice().limit(len);
-        in.position(in.position() + len);
-        return s;
+    /** A view of {@code len} bytes at {@code at} of {@code in} (null, an empty segment, for none). */
+    private static ByteBuffer take(ByteBuffer in, int at, int len) {
+        return len == 0 ? null : in.slice(at, len);
+    }
+
+    private static int le32(ByteBuffer b, int at) {
+        int v = b.getInt(at);
+        return b.order() == ByteOrder.LITTLE_ENDIAN ? v : Integer.reverseBytes(v);
     }
 
     private void verify(int i, ByteBuffer seg, int wireCrc, Preamble p) throws IntegrityException {
         if (!checkCrc) {
             return;
         }
-        int crc = Crc32c.compute(Crc32c.SEED_SEGMENT, seg);
+        int crc = Crc32c.compute(Crc32c.SEED_SEGMENT, seg == null ? EMPTY : seg);
         if (crc != wireCrc) {
             throw new IntegrityException(String.format("frame %s: segment %d crc mismatch: got 0x%08x, computed 0x%08x",
                     Tag.name(p.tag()), i, wireCrc, crc));
@@ -153,45 +163,58 @@ public final class CrcFrameCodec implements FrameCodec {
         return checkCrc ? Crc32c.compute(Crc32c.SEED_SEGMENT, seg) : 0;
     }
 
+    /**
+     * The preamble, the inline crc and the epilogue are written into buffers this codec reuses, and
+     * the result is an array it reuses: both are valid until the next call (the transport copies
+     * them out before the engine encodes again). The segments are the frame's own buffers.
+     */
     @Override
     public ByteBuffer[] encode(Frame frame) {
-        Preamble p = Preambles.of(frame, 0);
-        byte[] preamble = Preambles.encode(p);
         int n = frame.numSegments();
+        Preambles.encode(frame, 0, preambleOut.clear());
+        preambleOut.flip();
         if (revision == 0) {
-            ByteBuffer[] out = new ByteBuffer[n + 2];
-            out[0] = ByteBuffer.wrap(preamble);
-            ByteBuffer epi = ByteBuffer.allocate(EPILOGUE_REV0_LENGTH).order(ByteOrder.LITTLE_ENDIAN);
-            epi.put((byte) 0);
+            ByteBuffer[] out = outArray(n + 2);
+            out[0] = preambleOut;
+            epilogueOut.clear().put((byte) 0);
             for (int i = 0; i < Frame.MAX_NUM_SEGMENTS; i++) {
-                epi.putInt(i < n ? crc(frame.segment(i)) : 0);
+                epilogueOut.putInt(i < n ? crc(frame.segmentAsHeld(i)) : 0);
+                if (i < n) {
+                    out[1 + i] = frame.segmentAsHeld(i);
+                }
             }
-            for (int i = 0; i < n; i++) {
-                out[1 + i] = frame.segment(i);
-            }
-            out[n + 1] = epi.flip();
+            out[n + 1] = epilogueOut.flip();
             return out;
         }
-        ByteBuffer[] out = new ByteBuffer[n > 1 ? n + 3 : 3];
+        ByteBuffer seg0 = frame.segmentAsHeld(0);
+        ByteBuffer[] out = outArray((seg0.hasRemaining() ? 3 : 1) + (n > 1 ? n : 0));
         int k = 0;
-        out[k++] = ByteBuffer.wrap(preamble);
-        ByteBuffer seg0 = frame.segment(0);
+        out[k++] = preambleOut;
         if (seg0.hasRemaining()) {
             out[k++] = seg0;
-            out[k++] = ByteBuffer.allocate(SEGMENT_CRC_LENGTH).order(ByteOrder.LITTLE_ENDIAN).putInt(0, crc(seg0));
+            out[k++] = segment0CrcOut.clear().putInt(crc(seg0)).flip();
         }
         if (n > 1) {
-            ByteBuffer epi = ByteBuffer.allocate(EPILOGUE_REV1_LENGTH).order(ByteOrder.LITTLE_ENDIAN);
-            epi.put((byte) FRAME_LATE_STATUS_COMPLETE);
+            epilogueOut.clear().put((byte) FRAME_LATE_STATUS_COMPLETE);
             for (int i = 1; i < Frame.MAX_NUM_SEGMENTS; i++) {
                 if (i < n) {
-                    out[k++] = frame.segment(i);
+                    out[k++] = frame.segmentAsHeld(i);
                 }
-                epi.putInt(i < n ? crc(frame.segment(i)) : 0);
+                epilogueOut.putInt(i < n ? crc(frame.segmentAsHeld(i)) : 0);
             }
-            out[k++] = epi.flip();
+            out[k++] = epilogueOut.flip();
         }
-        return k == out.length ? out : java.util.Arrays.copyOf(out, k);
+        return out;
+    }
+
+    /** The reused result array of {@code length} buffers (3 to 7 of them, by revision and segments). */
+    private ByteBuffer[] outArray(int length) {
+        ByteBuffer[] a = outArrays[length];
+        if (a == null) {
+            a = new ByteBuffer[length];
+            outArrays[length] = a;
+        }
+        return a;
     }
 
     @Override

@@ -21,31 +21,55 @@ public record MessageHeader2(long seq, long tid, int type, int priority, int ver
     public static final int CEPH_MSG_FOOTER_SIGNED = 4;
 
     public byte[] encode() {
-        ByteBuffer b = ByteBuffer.allocate(LENGTH).order(ByteOrder.LITTLE_ENDIAN);
-        b.putLong(seq).putLong(tid).putShort((short) type).putShort((short) priority).putShort((short) version)
+        byte[] b = new byte[LENGTH];
+        encode(ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN));
+        return b;
+    }
+
+    /**
+     * Writes the 41 bytes at index 0 of {@code out}, a little-endian buffer, and sets its position
+     * to 0 and its limit to 41: the engine encodes each MESSAGE header into one buffer it reuses.
+     */
+    public ByteBuffer encode(ByteBuffer out) {
+        if (out.order() != ByteOrder.LITTLE_ENDIAN) {
+            throw new IllegalArgumentException("ceph_msg_header2 is little-endian");
+        }
+        out.clear().putLong(seq).putLong(tid).putShort((short) type).putShort((short) priority).putShort((short) version)
                 .putInt(dataPrePaddingLen).putShort((short) dataOff).putLong(ackSeq).put((byte) flags)
                 .putShort((short) compatVersion).putShort((short) 0);
-        return b.array();
+        return out.flip();
     }
 
     public static MessageHeader2 decode(ByteBuffer seg0) throws ProtocolException {
         if (seg0.remaining() != LENGTH) {
             throw new ProtocolException("MESSAGE header is " + seg0.remaining() + " bytes, expected " + LENGTH);
         }
-        ByteBuffer b = seg0.duplicate().order(ByteOrder.LITTLE_ENDIAN);
-        long seq = b.getLong();
-        long tid = b.getLong();
-        int type = b.getShort() & 0xffff;
-        int priority = b.getShort() & 0xffff;
-        int version = b.getShort() & 0xffff;
-        int prePad = b.getInt();
-        int dataOff = b.getShort() & 0xffff;
-        long ackSeq = b.getLong();
-        int flags = b.get() & 0xff;
-        int compat = b.getShort() & 0xffff;
+        // absolute reads: no view of a header read once per message
+        boolean le = seg0.order() == ByteOrder.LITTLE_ENDIAN;
+        int at = seg0.position();
+        long seq = le64(seg0, at, le);
+        long tid = le64(seg0, at + 8, le);
+        int type = le16(seg0, at + 16, le);
+        int priority = le16(seg0, at + 18, le);
+        int version = le16(seg0, at + 20, le);
+        int prePad = le ? seg0.getInt(at + 22) : Integer.reverseBytes(seg0.getInt(at + 22));
+        int dataOff = le16(seg0, at + 26, le);
+        long ackSeq = le64(seg0, at + 28, le);
+        int flags = seg0.get(at + 36) & 0xff;
+        int compat = le16(seg0, at + 37, le);
         if (prePad != 0) {
             throw new ProtocolException("MESSAGE header with data_pre_padding_len " + Integer.toUnsignedString(prePad) + " (Ceph always sends 0)");
         }
         return new MessageHeader2(seq, tid, type, priority, version, prePad, dataOff, ackSeq, flags, compat);
+    }
+
+    private static long le64(ByteBuffer b, int at, boolean le) {
+        long v = b.getLong(at);
+        return le ? v : Long.reverseBytes(v);
+    }
+
+    private static int le16(ByteBuffer b, int at, boolean le) {
+        short v = b.getShort(at);
+        return (le ? v : Short.reverseBytes(v)) & 0xffff;
     }
 }

@@ -35,16 +35,62 @@ public final class Preambles {
 
     /** Writes the 32 bytes at {@code out}'s position (advancing it). */
     public static void encode(Preamble p, ByteBuffer out) {
-        ByteBuffer b = out.slice().order(ByteOrder.LITTLE_ENDIAN);
-        b.put((byte) p.tag()).put((byte) p.numSegments());
+        int at = out.position();
+        out.put(at, (byte) p.tag()).put(at + 1, (byte) p.numSegments());
         for (int i = 0; i < Frame.MAX_NUM_SEGMENTS; i++) {
-            b.putInt(i < p.numSegments() ? (int) p.length(i) : 0);
-            b.putShort((short) (i < p.numSegments() ? p.alignment(i) : 0));
+            putLe32(out, at + 2 + 6 * i, (int) p.length(i));
+            putLe16(out, at + 6 + 6 * i, p.alignment(i));
         }
-        b.put((byte) p.flags()).put((byte) 0);
-        int crc = Crc32c.compute(Crc32c.SEED_ZERO, b.duplicate().flip().limit(PREAMBLE_CRC_COVERED));
-        b.putInt(crc);
-        out.position(out.position() + PREAMBLE_LENGTH);
+        finish(out, at, p.flags());
+    }
+
+    /**
+     * Writes the preamble of {@code frame} (its logical segment lengths) at {@code out}'s
+     * position, advancing it: what {@code encode(of(frame, flags), out)} writes, with nothing
+     * allocated on the way — the crc and secure codecs do this once per message.
+     */
+    public static void encode(Frame frame, int flags, ByteBuffer out) {
+        int at = out.position();
+        int n = frame.numSegments();
+        out.put(at, (byte) frame.tag()).put(at + 1, (byte) n);
+        for (int i = 0; i < Frame.MAX_NUM_SEGMENTS; i++) {
+            putLe32(out, at + 2 + 6 * i, i < n ? frame.segmentLength(i) : 0);
+            putLe16(out, at + 6 + 6 * i, i < n ? frame.alignment(i) : 0);
+        }
+        finish(out, at, flags);
+    }
+
+    /** Flags, the reserved byte and the crc of the 28 bytes before it; moves past the preamble. */
+    private static void finish(ByteBuffer out, int at, int flags) {
+        out.put(at + 26, (byte) flags).put(at + 27, (byte) 0);
+        putLe32(out, at + PREAMBLE_CRC_COVERED, crcCovered(out, at));
+        out.position(at + PREAMBLE_LENGTH);
+    }
+
+    /** crc32c (seed 0) of the 28 bytes at {@code at}, without a view when the buffer has an array. */
+    private static int crcCovered(ByteBuffer buf, int at) {
+        if (buf.hasArray()) {
+            return Crc32c.compute(Crc32c.SEED_ZERO, buf.array(), buf.arrayOffset() + at, PREAMBLE_CRC_COVERED);
+        }
+        return Crc32c.compute(Crc32c.SEED_ZERO, buf.duplicate().limit(at + PREAMBLE_CRC_COVERED).position(at));
+    }
+
+    private static void putLe32(ByteBuffer b, int at, int v) {
+        b.putInt(at, b.order() == ByteOrder.LITTLE_ENDIAN ? v : Integer.reverseBytes(v));
+    }
+
+    private static void putLe16(ByteBuffer b, int at, int v) {
+        b.putShort(at, b.order() == ByteOrder.LITTLE_ENDIAN ? (short) v : Short.reverseBytes((short) v));
+    }
+
+    private static int le32(ByteBuffer b, int at) {
+        int v = b.getInt(at);
+        return b.order() == ByteOrder.LITTLE_ENDIAN ? v : Integer.reverseBytes(v);
+    }
+
+    private static int le16(ByteBuffer b, int at) {
+        short v = b.getShort(at);
+        return (b.order() == ByteOrder.LITTLE_ENDIAN ? v : Short.reverseBytes(v)) & 0xffff;
     }
 
     public static byte[] encode(Preamble p) {
@@ -59,22 +105,26 @@ public final class Preambles {
      * and a non-empty last counted segment.
      */
     public static Preamble decode(ByteBuffer in, long maxSegmentLength) throws ProtocolException {
-        ByteBuffer b = in.slice().limit(PREAMBLE_LENGTH).order(ByteOrder.LITTLE_ENDIAN);
-        int expected = Crc32c.compute(Crc32c.SEED_ZERO, b.duplicate().limit(PREAMBLE_CRC_COVERED));
-        int actual = b.getInt(PREAMBLE_CRC_COVERED);
+        // absolute reads, whatever the buffer's byte order: no view of a block read once per frame
+        int at = in.position();
+        if (in.remaining() < PREAMBLE_LENGTH) {
+            throw new ProtocolException("frame preamble is " + in.remaining() + " bytes, expected " + PREAMBLE_LENGTH);
+        }
+        int expected = crcCovered(in, at);
+        int actual = le32(in, at + PREAMBLE_CRC_COVERED);
         if (expected != actual) {
             throw new IntegrityException(String.format("frame preamble crc mismatch: got 0x%08x, computed 0x%08x", actual, expected));
         }
-        int tag = b.get() & 0xff;
-        int n = b.get() & 0xff;
+        int tag = in.get(at) & 0xff;
+        int n = in.get(at + 1) & 0xff;
         long[] lengths = new long[Frame.MAX_NUM_SEGMENTS];
         int[] align = new int[Frame.MAX_NUM_SEGMENTS];
         for (int i = 0; i < Frame.MAX_NUM_SEGMENTS; i++) {
-            lengths[i] = b.getInt() & 0xffffffffL;
-            align[i] = b.getShort() & 0xffff;
+            lengths[i] = le32(in, at + 2 + 6 * i) & 0xffffffffL;
+            align[i] = le16(in, at + 6 + 6 * i);
         }
-        int flags = b.get() & 0xff;
-        in.position(in.position() + PREAMBLE_LENGTH);
+        int flags = in.get(at + 26) & 0xff;
+        in.position(at + PREAMBLE_LENGTH);
         if (!Tag.isKnown(tag)) {
             throw new ProtocolException("frame with unknown tag " + tag);
         }

@@ -87,15 +87,15 @@ public final class RawMessage {
         this.seq = b.seq;
         this.dataOff = b.dataOff;
         this.flags = b.flags;
-        this.front = view(b.front);
-        this.middle = view(b.middle);
-        this.data = view(b.data);
+        this.front = view(b.front, b.asGiven);
+        this.middle = view(b.middle, b.asGiven);
+        this.data = view(b.data, b.asGiven);
         this.onRelease = b.onRelease;
         this.counted = b.onRelease == null && b.sharing != null ? b.sharing.counted : this;
     }
 
-    private static ByteBuffer view(ByteBuffer b) {
-        return b == null || !b.hasRemaining() ? EMPTY : b.slice();
+    private static ByteBuffer view(ByteBuffer b, boolean asGiven) {
+        return b == null || !b.hasRemaining() ? EMPTY : asGiven ? b : b.slice();
     }
 
     public static Builder builder(int type) {
@@ -278,6 +278,8 @@ public final class RawMessage {
         private ByteBuffer middle;
         private ByteBuffer data;
         private Runnable onRelease;
+        /** {@link #segmentsAsGiven()}: keep the caller's buffers instead of a slice of each. */
+        private boolean asGiven;
         /** Set by {@link RawMessage#toBuilder()}: the message whose count the built one shares. */
         private RawMessage sharing;
 
@@ -363,6 +365,16 @@ public final class RawMessage {
          */
         public Builder onRelease(Runnable r) {
             this.onRelease = r;
+            return this;
+        }
+
+        /**
+         * For messengers: the message keeps front, middle and data as given instead of taking a
+         * slice of each, saving a view per segment on every message received. The caller hands the
+         * buffers over: nothing may move their positions or limits, or write to them, afterwards.
+         */
+        public Builder segmentsAsGiven() {
+            this.asGiven = true;
             return this;
         }
 

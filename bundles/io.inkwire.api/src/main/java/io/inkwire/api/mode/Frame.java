@@ -92,6 +92,17 @@ public final class Frame {
         return b == null || !b.hasRemaining() ? EMPTY : b.duplicate();
     }
 
+    /**
+     * Segment {@code i} as the frame holds it, not a view (an empty buffer for an empty or uncounted
+     * one): for codecs and engines, which read a frame once per message and should not allocate a
+     * view per segment to do so. It is the frame's own buffer: read it with absolute gets, copy it,
+     * or take a slice to keep; never write to it or move its position or limit.
+     */
+    public ByteBuffer segmentAsHeld(int i) {
+        ByteBuffer b = i < count ? segments[i] : null;
+        return b == null || !b.hasRemaining() ? EMPTY : b;
+    }
+
     public int segmentLength(int i) {
         ByteBuffer b = i < count ? segments[i] : null;
         return b == null ? 0 : b.remaining();

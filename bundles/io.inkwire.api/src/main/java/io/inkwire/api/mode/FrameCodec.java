@@ -41,7 +41,10 @@ public interface FrameCodec extends AutoCloseable {
 
     /**
      * Encodes one frame; the returned buffers are written in order (a gathering write).
-     * The frame's buffers may be referenced, not copied, by the result.
+     * The frame's buffers may be referenced, not copied, by the result: read the returned buffers
+     * without moving their positions (absolute reads, or through duplicates). The returned array, and
+     * buffers of the codec's own in it, may be reused by the next call: write or copy them out
+     * before encoding the next frame (a codec then allocates nothing per frame).
      */
     ByteBuffer[] encode(Frame frame) throws ProtocolException;
 

@@ -74,7 +74,7 @@ class CapturedSessionReplayTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (ByteBuffer b : new CrcFrameCodec(1, 1 << 24, true).encode(f)) {
             byte[] a = new byte[b.remaining()];
-            b.get(a);
+            b.get(b.position(), a); // absolute: the buffers may be the frame's own
             out.writeBytes(a);
         }
         return out.toByteArray();

@@ -34,6 +34,9 @@ final class DispatchThrottle {
         Runnable[] wake;
         synchronized (this) {
             used -= bytes;
+            if (waiters.isEmpty()) {
+                return; // the common case, once per message: nothing to wake, nothing to allocate
+            }
             wake = waiters.toArray(new Runnable[0]);
             waiters.clear();
         }

@@ -11,10 +11,13 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.flush.FlushConsolidationHandler;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.GenericFutureListener;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -64,6 +67,9 @@ final class SocketHandler extends ChannelInboundHandlerAdapter implements Transp
     private ScheduledFuture<?> handshakeTimer;
     private ScheduledFuture<?> keepaliveTimer;
     private final Runnable writeWaitingTask = this::writeWaiting;
+    /** The futures of messages written from the event loop, oldest first ({@link #write(ByteBuffer[], CompletableFuture)}). */
+    private final ArrayDeque<CompletableFuture<Void>> writtenInOrder = new ArrayDeque<>();
+    private final GenericFutureListener<Future<Void>> onWrittenInOrder = w -> completeWritten(writtenInOrder.poll(), w);
     private long lastReadNanos = System.nanoTime();
     /** The last message read or written, or keepalive the application asked for (ms_connection_idle_timeout). */
     private volatile long lastActiveNanos = System.nanoTime();
@@ -388,17 +394,26 @@ final class SocketHandler extends ChannelInboundHandlerAdapter implements Transp
             if (left > 0 || written == null) {
                 channel.write(out, channel.voidPromise());
             } else {
-                channel.write(out).addListener(w -> {
-                    if (w.isSuccess()) {
-                        written.complete(null);
-                    } else if (engine.session().isLossy()) {
-                        written.completeExceptionally(w.cause());
-                    }
-                    // a failed write of a lossless session's message is sent again after the reconnect;
-                    // a lossy session fails the future when it closes
-                });
+                if (channel.eventLoop().inEventLoop()) {
+                    // Netty completes a channel's writes in the order they were made: one listener and a
+                    // queue of futures serve every message, instead of a listener object per write
+                    writtenInOrder.add(written);
+                    channel.write(out).addListener(onWrittenInOrder);
+                } else {
+                    channel.write(out).addListener(w -> completeWritten(written, w));
+                }
             }
         } while (left > 0);
+    }
+
+    private void completeWritten(CompletableFuture<Void> written, Future<?> w) {
+        if (w.isSuccess()) {
+            written.complete(null);
+        } else if (engine.session().isLossy()) {
+            written.completeExceptionally(w.cause());
+        }
+        // a failed write of a lossless session's message is sent again after the reconnect;
+        // a lossy session fails the future when it closes
     }
 
     @Override
