@@ -84,6 +84,21 @@ class ReadmeDemoTest {
         }
         assertEquals(0, CephLab.run(launcher("demo", "--seconds", "1"), 120).exit());
         assertTrue(Files.isRegularFile(archive), "the fresh dump was taken up");
+
+        // `rados bench` keeps an archive of its own, beside the one of the other client commands (a
+        // run that finds no monitor still loads the command's classes and writes its dump at exit)
+        List<String> benchRun = List.of("-m", "127.0.0.1:1", "--client_mount_timeout", "1", "rados", "-p", "x", "bench", "1", "write");
+        CephLab.Result noMonitor = CephLab.run(launcher(benchRun.toArray(String[]::new)), 120);
+        assertEquals(110, noMonitor.exit(), noMonitor.out() + noMonitor.err()); // ETIMEDOUT, as Ceph's rados exits
+        try (Stream<Path> dumps = Files.list(target.resolve("cds-dumps"))) {
+            assertEquals(1, dumps.filter(p -> p.getFileName().toString().matches("inkwire-rados-bench-\\d+\\.jsa")).count(),
+                    "a dump of the bench's own");
+        }
+        List<String> traced = new ArrayList<>(List.of("-XX:+PrintCommandLineFlags"));
+        traced.addAll(benchRun);
+        CephLab.Result again = CephLab.run(launcher(traced.toArray(String[]::new)), 120);
+        assertTrue(again.out().contains("-XX:SharedArchiveFile=" + target.resolve("inkwire-rados-bench-cds.jsa")), again.out());
+        assertTrue(Files.isRegularFile(archive), "the other commands' archive stays");
     }
 
     /**

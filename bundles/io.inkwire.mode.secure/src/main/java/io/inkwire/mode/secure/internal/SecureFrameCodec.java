@@ -70,6 +70,8 @@ public final class SecureFrameCodec implements FrameCodec {
     /** What {@link #encode} returns for a frame sealed in {@link #txBuffer}: reused, as the buffer is. */
     private ByteBuffer txView = ByteBuffer.wrap(txBuffer);
     private final ByteBuffer[] txOut = new ByteBuffer[1];
+    /** The preamble of the frame being sealed, encoded here before it is copied into block A. */
+    private final ByteBuffer txPreamble = ByteBuffer.allocate(Preambles.PREAMBLE_LENGTH);
 
     /**
      * @param role             decides which nonce receives and which sends
@@ -216,30 +218,30 @@ public final class SecureFrameCodec implements FrameCodec {
             throw new ProtocolException("frame " + Tag.name(p.tag()) + " of " + p.totalLength() + " bytes is too large to send");
         }
         byte[] out = txBuffer((int) total);
-        ByteBuffer seg0 = frame.segment(0);
+        ByteBuffer seg0 = frame.segmentAsHeld(0); // read with absolute gets: no view per segment
         int len0 = seg0.remaining();
         int inline = Math.min(len0, FRAME_PREAMBLE_INLINE_SIZE);
 
         // block A: preamble || segment 0's first 48 bytes, zero-filled
-        byte[] preamble = Preambles.encode(p);
-        System.arraycopy(preamble, 0, out, 0, preamble.length);
-        seg0.get(out, preamble.length, inline);
-        Arrays.fill(out, preamble.length + inline, BLOCK_A_PLAINTEXT_LENGTH, (byte) 0);
+        Preambles.encode(p, txPreamble.clear());
+        System.arraycopy(txPreamble.array(), 0, out, 0, Preambles.PREAMBLE_LENGTH);
+        seg0.get(seg0.position(), out, Preambles.PREAMBLE_LENGTH, inline);
+        Arrays.fill(out, Preambles.PREAMBLE_LENGTH + inline, BLOCK_A_PLAINTEXT_LENGTH, (byte) 0);
         int pos = tx.seal(out, 0, BLOCK_A_PLAINTEXT_LENGTH);
 
         int pad0 = (int) padded(len0);
         if (pad0 > FRAME_PREAMBLE_INLINE_SIZE) { // block B: the rest of segment 0, padded
             int start = pos;
-            pos = put(seg0, out, pos);
+            pos = put(seg0, inline, out, pos);
             pos = zeros(out, pos, pad0 - len0);
             pos = start + tx.seal(out, start, pos - start);
         }
         if (frame.numSegments() > 1) { // block C: segments 1..3, each padded, and the epilogue
             int start = pos;
             for (int i = 1; i < frame.numSegments(); i++) {
-                ByteBuffer s = frame.segment(i);
+                ByteBuffer s = frame.segmentAsHeld(i);
                 int len = s.remaining();
-                pos = put(s, out, pos);
+                pos = put(s, 0, out, pos);
                 pos = zeros(out, pos, (int) padded(len) - len);
             }
             System.arraycopy(EPILOGUE_COMPLETE, 0, out, pos, EPILOGUE_SECURE_LENGTH);
@@ -270,9 +272,10 @@ public final class SecureFrameCodec implements FrameCodec {
         return txBuffer;
     }
 
-    private static int put(ByteBuffer src, byte[] out, int pos) {
-        int n = src.remaining();
-        src.get(out, pos, n);
+    /** Copies {@code src} past its first {@code skip} bytes to {@code out} at {@code pos}, leaving its position as it was. */
+    private static int put(ByteBuffer src, int skip, byte[] out, int pos) {
+        int n = src.remaining() - skip;
+        src.get(src.position() + skip, out, pos, n);
         return pos + n;
     }
 
