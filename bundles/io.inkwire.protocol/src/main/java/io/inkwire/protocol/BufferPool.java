@@ -18,6 +18,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link #MAX_POOLED_LENGTH}; larger ones are allocated per message. A lease that is never released
  * costs nothing but the reuse: its array is garbage like any other once unreachable.
  *
+ * <p>{@link #takeDirect} leases native buffers instead, for payloads a socket reads into straight
+ * from the kernel (crc mode's large messages: a heap array would cost a copy from the transport's
+ * native read buffer); they are pooled the same way, under the same budget, on lists of their own.
+ *
  * <p>Thread-safe: arrays are taken on I/O threads and given back wherever the last reference is
  * dropped.
  */
@@ -37,6 +41,9 @@ public final class BufferPool {
     /** Free slots per size class; index from {@link #classIndex}. Guarded by {@code this}. */
     @SuppressWarnings("unchecked")
     private final ArrayDeque<Slot>[] free = new ArrayDeque[4 * 32];
+    /** The same for direct buffers ({@link #takeDirect}). */
+    @SuppressWarnings("unchecked")
+    private final ArrayDeque<Slot>[] freeDirect = new ArrayDeque[4 * 32];
     private long retained;
     private long taken;
     private long reused;
@@ -56,6 +63,21 @@ public final class BufferPool {
      * an accessible array; its bytes are whatever the array held before.
      */
     public Lease take(int length) {
+        return take(length, false);
+    }
+
+    /**
+     * A direct buffer of exactly {@code length} bytes (position 0, limit {@code length}, no array),
+     * at most {@link #MAX_POOLED_LENGTH}; its bytes are whatever it held before.
+     */
+    public Lease takeDirect(int length) {
+        if (length > MAX_POOLED_LENGTH) {
+            throw new IllegalArgumentException("direct receive buffers are pooled up to " + MAX_POOLED_LENGTH + " bytes, not " + length);
+        }
+        return take(length, true);
+    }
+
+    private Lease take(int length, boolean direct) {
         if (length < 0) {
             throw new IllegalArgumentException("negative length " + length);
         }
@@ -64,16 +86,16 @@ public final class BufferPool {
         if (size <= MAX_POOLED_LENGTH) {
             synchronized (this) {
                 taken++;
-                ArrayDeque<Slot> q = free[classIndex(size)];
+                ArrayDeque<Slot> q = (direct ? freeDirect : free)[classIndex(size)];
                 s = q == null ? null : q.pollFirst();
                 if (s != null) {
-                    retained -= s.array.length;
+                    retained -= s.capacity;
                     reused++;
                 }
             }
         }
         if (s == null) {
-            s = new Slot(new byte[size]);
+            s = direct ? new Slot(ByteBuffer.allocateDirect(size)) : new Slot(ByteBuffer.wrap(new byte[size]));
         }
         s.buffer.clear().limit(length);
         outstanding.incrementAndGet();
@@ -84,7 +106,7 @@ public final class BufferPool {
     private void giveBack(Slot s) {
         outstanding.decrementAndGet();
         OUTSTANDING.decrementAndGet();
-        int size = s.array.length;
+        int size = s.capacity;
         if (size > MAX_POOLED_LENGTH) {
             return;
         }
@@ -93,9 +115,10 @@ public final class BufferPool {
                 return; // the pool is full: the array is left to the garbage collector
             }
             int i = classIndex(size);
-            ArrayDeque<Slot> q = free[i];
+            ArrayDeque<Slot>[] lists = s.buffer.isDirect() ? freeDirect : free;
+            ArrayDeque<Slot> q = lists[i];
             if (q == null) {
-                q = free[i] = new ArrayDeque<>();
+                q = lists[i] = new ArrayDeque<>();
             }
             q.addFirst(s); // most recently used first: its memory is the warmest
             retained += size;
@@ -140,14 +163,14 @@ public final class BufferPool {
         return "BufferPool{outstanding=" + outstanding() + ", retained=" + retainedBytes() + " B, taken=" + tr[0] + ", reused=" + tr[1] + "}";
     }
 
-    /** A pooled array and the buffer over it that every lease of it hands out (repositioned per lease). */
+    /** A pooled array (or direct buffer) and the buffer over it that every lease of it hands out (repositioned per lease). */
     private static final class Slot {
-        final byte[] array;
         final ByteBuffer buffer;
+        final int capacity;
 
-        Slot(byte[] array) {
-            this.array = array;
-            this.buffer = ByteBuffer.wrap(array);
+        Slot(ByteBuffer buffer) {
+            this.buffer = buffer;
+            this.capacity = buffer.capacity();
         }
     }
 
@@ -167,7 +190,7 @@ public final class BufferPool {
             this.slot = slot;
         }
 
-        /** The leased bytes: a writable heap buffer, position 0, limit the length asked for. */
+        /** The leased bytes: a writable buffer (heap, or direct from {@link #takeDirect}), position 0, limit the length asked for. */
         public ByteBuffer buffer() {
             return slot.buffer;
         }

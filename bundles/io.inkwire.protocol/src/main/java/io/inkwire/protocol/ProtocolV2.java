@@ -183,7 +183,8 @@ public final class ProtocolV2 implements ProtocolEngine {
     /** A MESSAGE frame's remainder goes to a pooled buffer its message keeps; everything else to the socket's reused one. */
     @Override
     public ByteBuffer receiveBuffer() {
-        return rx.next(reader.want(), reader.messageBytesAhead() > 0);
+        FrameCodec c = reader.codec();
+        return rx.next(reader.want(), reader.messageBytesAhead() > 0, c != null && c.readsDirectBuffers());
     }
 
     @Override

@@ -13,6 +13,12 @@ final class ReceiveBuffers {
 
     /** Reads up to this size reuse the socket's array; longer non-message reads (rare, large control frames) get their own. */
     private static final int REUSED_MAX = 64 << 10;
+    /**
+     * Payloads from this size on go to a direct buffer when the codec allows: the transport then reads
+     * all but their first piece (which comes with the preamble) straight into it. Smaller ones stay on
+     * the heap, where decoding a message's front is cheaper and there is little copy to save.
+     */
+    static final int DIRECT_MIN = 64 << 10;
 
     private final BufferPool pool;
     private ByteBuffer reused = ByteBuffer.allocate(0);
@@ -25,9 +31,18 @@ final class ReceiveBuffers {
 
     /** A buffer for the next {@code length} bytes; {@code payload}: a message's, to be kept by the message. */
     ByteBuffer next(int length, boolean payload) {
+        return next(length, payload, false);
+    }
+
+    /**
+     * As {@link #next(int, boolean)}; {@code direct}: the codec reads a direct buffer as well as a
+     * heap one, so a large payload goes to a direct buffer the transport can read the socket into
+     * with no copy of its own ({@code post_rx_buffer} in Ceph's messenger serves the same end).
+     */
+    ByteBuffer next(int length, boolean payload, boolean direct) {
         drop();
         if (payload) {
-            pending = pool.take(length);
+            pending = direct && length >= DIRECT_MIN && length <= BufferPool.MAX_POOLED_LENGTH ? pool.takeDirect(length) : pool.take(length);
             return pending.buffer();
         }
         if (length > REUSED_MAX) {

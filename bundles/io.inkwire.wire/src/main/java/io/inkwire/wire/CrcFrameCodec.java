@@ -217,6 +217,12 @@ public final class CrcFrameCodec implements FrameCodec {
         return a;
     }
 
+    /** Segments are sliced and checksummed where they are, heap or native: no copy either way. */
+    @Override
+    public boolean readsDirectBuffers() {
+        return true;
+    }
+
     @Override
     public void close() {
         // no key material

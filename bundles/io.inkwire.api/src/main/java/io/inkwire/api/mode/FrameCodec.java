@@ -48,6 +48,15 @@ public interface FrameCodec extends AutoCloseable {
      */
     ByteBuffer[] encode(Frame frame) throws ProtocolException;
 
+    /**
+     * Whether {@link #decodeRemainder} reads a direct buffer as cheaply as a heap one. When it does,
+     * a messenger may read large frames from the socket straight into native memory, with no copy
+     * to a heap array; a codec that needs an array (to decrypt in place, say) answers false.
+     */
+    default boolean readsDirectBuffers() {
+        return false;
+    }
+
     /** Wipes key material. */
     @Override
     void close();

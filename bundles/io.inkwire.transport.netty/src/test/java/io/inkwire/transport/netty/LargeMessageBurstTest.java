@@ -20,6 +20,7 @@ import io.inkwire.auth.cephx.CephxAuthProvider;
 import io.inkwire.auth.none.NoneAuthProvider;
 import io.inkwire.mode.crc.CrcConnectionMode;
 import io.inkwire.mode.secure.SecureConnectionMode;
+import io.inkwire.transport.netty.internal.NettyMessenger;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.Random;
@@ -45,7 +46,7 @@ class LargeMessageBurstTest {
         BlockingQueue<RawMessage> got = new LinkedBlockingQueue<>();
         EntityName serverName = new EntityName(EntityType.MON, "burst");
         Keyring keys = Keyring.generated(EntityName.CLIENT_ADMIN, serverName);
-        try (Messenger server = new NettyMessengerFactory().create(config(serverName, auth, mode, keys, (c, m) -> got.add(m.retain())));
+        try (NettyMessenger server = (NettyMessenger) new NettyMessengerFactory().create(config(serverName, auth, mode, keys, (c, m) -> got.add(m.retain())));
              Messenger client = new NettyMessengerFactory().create(config(EntityName.CLIENT_ADMIN, auth, mode, keys, (c, m) -> { }))) {
             EntityAddr addr = server.bind(EntityAddrVec.of(EntityAddr.msgr2("127.0.0.1", 0))).toCompletableFuture().get(10, TimeUnit.SECONDS).get(0);
             Connection c = client.connect(addr, EntityType.MON).toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -64,9 +65,18 @@ class LargeMessageBurstTest {
                 byte[] data = new byte[m.dataLength()];
                 m.data().get(data);
                 assertArrayEquals(sent[i], data, "message " + (i + 1));
+                // crc mode reads large payloads into native buffers, secure mode (which decrypts in an array) into heap ones
+                assertEquals(mode.equals("crc"), m.data().isDirect(), "message " + (i + 1) + " in a direct buffer");
                 m.release(); // retained in the dispatcher: ours to give back (LeakCheck checks every buffer went back)
             }
             assertTrue(c.isOpen());
+            // in crc mode the socket read all but the first piece of each payload straight into its buffer
+            long direct = server.bytesReadIntoPayloads();
+            if (mode.equals("crc")) {
+                assertTrue(direct > (long) count * (size - (1 << 20)), direct + " of " + (long) count * size + " payload bytes read in place");
+            } else {
+                assertEquals(0, direct);
+            }
         }
     }
 

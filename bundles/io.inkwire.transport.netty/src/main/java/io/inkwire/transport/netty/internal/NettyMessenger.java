@@ -60,6 +60,8 @@ public final class NettyMessenger implements Messenger {
     private final DispatchThrottle throttle;
     private volatile boolean closed;
 
+    private final java.util.concurrent.atomic.LongAdder bytesReadIntoPayloads = new java.util.concurrent.atomic.LongAdder();
+
     public NettyMessenger(MessengerConfig config) {
         this.core = new MessengerCore(config);
         int threads = (int) config.options().getLong("ms_async_op_threads", Math.min(3, Runtime.getRuntime().availableProcessors()));
@@ -90,6 +92,15 @@ public final class NettyMessenger implements Messenger {
     /** Sockets cut by the fault injector ({@code ms_inject_socket_failures}) so far. */
     public long injectedFaults() {
         return faults.cuts();
+    }
+
+    /** Payload bytes the sockets read straight into message buffers, with no copy of their own ({@link PayloadReadAllocator}). */
+    public long bytesReadIntoPayloads() {
+        return bytesReadIntoPayloads.sum();
+    }
+
+    void countReadIntoPayload(int n) {
+        bytesReadIntoPayloads.add(n);
     }
 
     /** The most message bytes held at once under {@code ms_dispatch_throttle_bytes}. */

@@ -6,6 +6,7 @@ import io.inkwire.protocol.Transport;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.CompositeByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -55,6 +56,8 @@ final class SocketHandler extends ChannelInboundHandlerAdapter implements Transp
      * of issue 8. The kernel's socket buffer keeps the wire busy while the next frame is encoded.
      */
     static final int WRITE_HIGH_WATER = 2 << 20;
+    /** The least of a payload still to come for a socket read to go straight into its buffer (a smaller rest is copied). */
+    static final int DIRECT_READ_MIN = 16 << 10;
     static final int WRITE_LOW_WATER = 512 << 10;
 
     private static final System.Logger LOG = System.getLogger(SocketHandler.class.getName());
@@ -75,6 +78,8 @@ final class SocketHandler extends ChannelInboundHandlerAdapter implements Transp
     private volatile long lastActiveNanos = System.nanoTime();
     /** The engine's buffer for the chunk it asked for, being filled up to its limit; null between chunks. */
     private ByteBuffer chunk;
+    /** The buffer over the rest of {@link #chunk} the last socket read was offered ({@link #payloadReadTarget()}). */
+    private ByteBuf chunkTarget;
     /** Bytes read but not yet consumed while the throttle pauses us (retained; rarely more than one read). */
     private ByteBuf stash;
     /** Bytes of the MESSAGE being read that the dispatch throttle granted us; released once it was dispatched. */
@@ -102,6 +107,7 @@ final class SocketHandler extends ChannelInboundHandlerAdapter implements Transp
     void attach(Channel ch) {
         this.channel = ch;
         ch.config().setWriteBufferWaterMark(new WriteBufferWaterMark(WRITE_LOW_WATER, WRITE_HIGH_WATER));
+        ch.config().setRecvByteBufAllocator(new PayloadReadAllocator(ch.config().getRecvByteBufAllocator(), this));
         ch.pipeline().addLast("inkwire-flush", new FlushConsolidationHandler(FLUSHES_PER_BATCH, true));
         ch.pipeline().addLast("inkwire-" + engine.protocol(), this);
     }
@@ -198,10 +204,18 @@ final class SocketHandler extends ChannelInboundHandlerAdapter implements Transp
                 }
             }
             int n = Math.min(chunk.remaining(), in.readableBytes());
-            int limit = chunk.limit();
-            chunk.limit(chunk.position() + n);
-            in.readBytes(chunk);
-            chunk.limit(limit);
+            if (in == chunkTarget) {
+                // the socket read straight into the chunk: its bytes are in place already
+                chunkTarget = null;
+                chunk.position(chunk.position() + n);
+                in.skipBytes(n);
+                messenger.countReadIntoPayload(n);
+            } else {
+                int limit = chunk.limit();
+                chunk.limit(chunk.position() + n);
+                in.readBytes(chunk);
+                chunk.limit(limit);
+            }
             if (chunk.hasRemaining()) {
                 return; // the rest comes with later reads
             }
@@ -218,6 +232,21 @@ final class SocketHandler extends ChannelInboundHandlerAdapter implements Transp
                 reserved = 0;
             }
         }
+    }
+
+    /**
+     * For {@link PayloadReadAllocator}, on the event loop before each socket read: a buffer over the
+     * rest of the chunk being filled when that chunk is a direct payload buffer with at least
+     * {@link #DIRECT_READ_MIN} bytes to go and nothing read earlier waits to be fed first; else null.
+     * The buffer does not own the memory (releasing it frees nothing).
+     */
+    ByteBuf payloadReadTarget() {
+        ByteBuffer c = chunk;
+        if (c == null || !c.isDirect() || c.remaining() < DIRECT_READ_MIN || stash != null || paused) {
+            return null;
+        }
+        chunkTarget = Unpooled.wrappedBuffer(c.slice(c.position(), c.remaining())).clear();
+        return chunkTarget;
     }
 
     private void pause() {
