@@ -36,6 +36,26 @@ final class BenchContents {
         return b;
     }
 
+    /**
+     * A new direct buffer holding op {@code n}'s contents: what the bench writes from, so that a
+     * large payload goes to the socket without a copy (the messenger references native memory).
+     */
+    ByteBuffer newDirectBuffer(int n) {
+        ByteBuffer b = ByteBuffer.allocateDirect(opSize).put(template).flip();
+        stamp(b, n);
+        return b;
+    }
+
+    /** {@link #stamp(byte[], int)} over a buffer made by {@link #newDirectBuffer}, with absolute puts. */
+    void stamp(ByteBuffer buffer, int n) {
+        byte[] text = text(n);
+        int len = Math.min(text.length, opSize - 1);
+        if (len < 0) {
+            return;
+        }
+        buffer.put(0, text, 0, len).put(len, (byte) 0);
+    }
+
     /** Writes op {@code n}'s text (and its NUL) over the start of a buffer made by {@link #newBuffer}. */
     void stamp(byte[] buffer, int n) {
         byte[] text = text(n);

@@ -118,9 +118,9 @@ final class RadosBencher {
                     .string("max_objects", String.valueOf(p.maxObjects())).string("object_prefix", names.prefix(pid));
         }
         long perObject = data.opSize == 0 ? 1 : data.objectSize / data.opSize;
-        byte[][] buffers = new byte[n][];
+        ByteBuffer[] buffers = new ByteBuffer[n];
         for (int i = 0; i < n; i++) {
-            buffers[i] = contents.newBuffer(i);
+            buffers[i] = contents.newDirectBuffer(i);
         }
         AioSlots slots = new AioSlots(n);
         Clock clock = new Clock(data, "write_stat");
@@ -189,10 +189,10 @@ final class RadosBencher {
         }
     }
 
-    private void submitWrite(AioSlots slots, int slot, int op, byte[] buffer, BenchData data, long perObject) {
+    private void submitWrite(AioSlots slots, int slot, int op, ByteBuffer buffer, BenchData data, long perObject) {
         String oid = names.object(pid, op / perObject);
         long offset = data.opSize * (op % perObject);
-        slots.submit(slot, () -> io.write(oid, ByteBuffer.wrap(buffer), offset));
+        slots.submit(slot, () -> io.write(oid, buffer.duplicate(), offset));
         data.started();
     }
 

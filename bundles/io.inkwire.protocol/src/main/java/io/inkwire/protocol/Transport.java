@@ -25,6 +25,18 @@ public interface Transport {
         }
     }
 
+    /**
+     * As {@link #write(ByteBuffer[], CompletableFuture)}, except that the transport may keep
+     * referencing large direct buffers among {@code buffers} instead of copying them. Returns
+     * whether it did: the caller then keeps those buffers unchanged until the transport runs
+     * {@code released}, once it let go of them (written, or failed); when it returns false it ran
+     * nothing and kept nothing. The default copies.
+     */
+    default boolean writeReferencing(ByteBuffer[] buffers, CompletableFuture<Void> written, Runnable released) {
+        write(buffers, written);
+        return false;
+    }
+
     /** Flushes what was written. */
     void flush();
 

@@ -111,10 +111,11 @@ final class V2ReadyPhase {
                 session.sent.add(o); // kept, and its message retained, until the peer acknowledges it
                 session.unackedBytes += o.bytes;
             }
+            boolean referenced = false;
             try {
-                writeMessage(session, o);
+                referenced = writeMessage(session, o);
             } finally {
-                if (e.lossy) {
+                if (e.lossy && !referenced) {
                     o.done(); // the transport copied it: a lossy session never sends it again
                 }
             }
@@ -124,7 +125,11 @@ final class V2ReadyPhase {
         }
     }
 
-    private void writeMessage(Session session, Session.Outgoing o) {
+    /**
+     * Encodes and writes {@code o}; true when the transport references the message's buffers and
+     * drops the session's reference itself once it let go of them (lossy sessions only).
+     */
+    private boolean writeMessage(Session session, Session.Outgoing o) {
         RawMessage m = o.message;
         session.inSeqAcked = session.inSeq;
         MessageHeader2 h = new MessageHeader2(o.seq, m.tid(), m.type(), m.priority(), m.version(), 0, m.dataOff(), session.inSeq,
@@ -134,10 +139,18 @@ final class V2ReadyPhase {
         m.segments(segments, 1);
         Frame f = Frame.wrap(Tag.MESSAGE, segments, MESSAGE_ALIGNMENTS);
         try {
-            // a lossless message's future may see several writes (resends); completing it is idempotent
-            e.transport.write(e.codec().encode(f), o.written);
+            // a lossless message's future may see several writes (resends); completing it is idempotent.
+            // Only a lossy session lets the socket reference the message's buffers: it drops the message
+            // once written, and nothing else holds it (a lossless one keeps it for resends, copied each time).
+            ByteBuffer[] wire = e.codec().encode(f);
+            if (e.lossy) {
+                return e.transport.writeReferencing(wire, o.written, o::done);
+            }
+            e.transport.write(wire, o.written);
+            return false;
         } catch (ProtocolException ex) {
             e.fail(ex);
+            return false;
         } finally {
             java.util.Arrays.fill(segments, null); // no reference to the message outlives its write
         }

@@ -61,6 +61,7 @@ public final class NettyMessenger implements Messenger {
     private volatile boolean closed;
 
     private final java.util.concurrent.atomic.LongAdder bytesReadIntoPayloads = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder bytesWrittenInPlace = new java.util.concurrent.atomic.LongAdder();
 
     public NettyMessenger(MessengerConfig config) {
         this.core = new MessengerCore(config);
@@ -101,6 +102,15 @@ public final class NettyMessenger implements Messenger {
 
     void countReadIntoPayload(int n) {
         bytesReadIntoPayloads.add(n);
+    }
+
+    /** Payload bytes the sockets wrote from the application's own direct buffers, with no copy ({@code writeReferencing}). */
+    public long bytesWrittenInPlace() {
+        return bytesWrittenInPlace.sum();
+    }
+
+    void countWrittenInPlace(int n) {
+        bytesWrittenInPlace.add(n);
     }
 
     /** The most message bytes held at once under {@code ms_dispatch_throttle_bytes}. */

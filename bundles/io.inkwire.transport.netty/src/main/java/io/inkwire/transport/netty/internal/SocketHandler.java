@@ -34,8 +34,11 @@ import java.util.concurrent.TimeUnit;
  * the buffer it gives for it ({@link ProtocolEngine#receiveBuffer()}: a message's payload in a
  * pooled array the message returns on its last release, everything else in one array the engine
  * reuses): Netty's read buffers are copied into it once, as they arrive, and released at once — no
- * cumulation buffer, however large the frame. Sending: writes are gathered as they are and flushed
- * once per read batch or drain ({@link FlushConsolidationHandler}).
+ * cumulation buffer, however large the frame; a large crc-mode payload is read into its direct
+ * buffer by the socket itself ({@link PayloadReadAllocator}). Sending: frames are copied into pooled
+ * native pieces, except a lossy session's large direct payloads, which go as they are
+ * ({@link #writeReferencing}); writes are gathered and flushed once per read batch or drain
+ * ({@link FlushConsolidationHandler}).
  */
 final class SocketHandler extends ChannelInboundHandlerAdapter implements Transport {
 
@@ -58,6 +61,8 @@ final class SocketHandler extends ChannelInboundHandlerAdapter implements Transp
     static final int WRITE_HIGH_WATER = 2 << 20;
     /** The least of a payload still to come for a socket read to go straight into its buffer (a smaller rest is copied). */
     static final int DIRECT_READ_MIN = 16 << 10;
+    /** The least size of a direct buffer the socket writes as it is rather than copying ({@link #writeReferencing}). */
+    static final int REFERENCE_MIN = 64 << 10;
     static final int WRITE_LOW_WATER = 512 << 10;
 
     private static final System.Logger LOG = System.getLogger(SocketHandler.class.getName());
@@ -392,15 +397,69 @@ final class SocketHandler extends ChannelInboundHandlerAdapter implements Transp
      */
     @Override
     public void write(ByteBuffer[] buffers, CompletableFuture<Void> written) {
+        write(buffers, written, null);
+    }
+
+    /**
+     * As {@link #write(ByteBuffer[], CompletableFuture)}, but a direct buffer of at least
+     * {@link #REFERENCE_MIN} bytes (a message's payload the application holds in native memory) goes
+     * to the socket as it is, in order between the copied pieces: no copy but the kernel's.
+     * {@code released} runs once Netty let go of every buffer referenced so (written, or failed).
+     */
+    @Override
+    public boolean writeReferencing(ByteBuffer[] buffers, CompletableFuture<Void> written, Runnable released) {
+        int referenced = 0;
+        for (ByteBuffer b : buffers) {
+            referenced += referenceable(b) ? 1 : 0;
+        }
+        if (referenced == 0) {
+            write(buffers, written, null);
+            return false;
+        }
+        write(buffers, written, new Countdown(referenced, released));
+        return true;
+    }
+
+    private static boolean referenceable(ByteBuffer b) {
+        return b.isDirect() && b.remaining() >= REFERENCE_MIN;
+    }
+
+    /** Writes runs of copied buffers and, when {@code references} is given, referenced ones between them. */
+    private void write(ByteBuffer[] buffers, CompletableFuture<Void> written, Countdown references) {
         if (messenger.faults().cutOnWrite()) {
             channel.close(); // the frame may or may not leave: the peer sees a cut mid-stream
         }
+        int from = 0;
+        if (references != null) {
+            for (int i = 0; i < buffers.length; i++) {
+                if (referenceable(buffers[i])) {
+                    copyOut(buffers, from, i, null);
+                    from = i + 1;
+                    messenger.countWrittenInPlace(buffers[i].remaining());
+                    send(new Referenced(Unpooled.wrappedBuffer(buffers[i]), references), from == buffers.length ? written : null);
+                }
+            }
+            if (from == buffers.length) {
+                return;
+            }
+        }
+        copyOut(buffers, from, buffers.length, written);
+    }
+
+    /** Copies {@code buffers[from..to)} into pooled pieces and writes them; the last carries {@code written}. */
+    private void copyOut(ByteBuffer[] buffers, int from, int to, CompletableFuture<Void> written) {
         long left = 0;
-        for (ByteBuffer b : buffers) {
-            left += b.remaining();
+        for (int k = from; k < to; k++) {
+            left += buffers[k].remaining();
+        }
+        if (left == 0) {
+            if (written != null) {
+                send(Unpooled.EMPTY_BUFFER, written);
+            }
+            return;
         }
         ByteBufAllocator alloc = channel.alloc();
-        int i = 0;
+        int i = from;
         int done = 0; // bytes of buffers[i] already copied (positions are left as they were: no view per buffer)
         do {
             int piece = (int) Math.min(left, WRITE_PIECE);
@@ -420,19 +479,60 @@ final class SocketHandler extends ChannelInboundHandlerAdapter implements Transp
                 }
             }
             left -= piece;
-            if (left > 0 || written == null) {
-                channel.write(out, channel.voidPromise());
-            } else {
-                if (channel.eventLoop().inEventLoop()) {
-                    // Netty completes a channel's writes in the order they were made: one listener and a
-                    // queue of futures serve every message, instead of a listener object per write
-                    writtenInOrder.add(written);
-                    channel.write(out).addListener(onWrittenInOrder);
-                } else {
-                    channel.write(out).addListener(w -> completeWritten(written, w));
-                }
-            }
+            send(out, left > 0 ? null : written);
         } while (left > 0);
+    }
+
+    /** Queues {@code out}; with {@code written}, completes it once the socket took everything up to it. */
+    private void send(ByteBuf out, CompletableFuture<Void> written) {
+        if (written == null) {
+            channel.write(out, channel.voidPromise());
+        } else if (channel.eventLoop().inEventLoop()) {
+            // Netty completes a channel's writes in the order they were made: one listener and a
+            // queue of futures serve every message, instead of a listener object per write
+            writtenInOrder.add(written);
+            channel.write(out).addListener(onWrittenInOrder);
+        } else {
+            channel.write(out).addListener(w -> completeWritten(written, w));
+        }
+    }
+
+    /** Runs its task when the last of {@code count} referenced buffers of one message was released. */
+    private static final class Countdown {
+        private final java.util.concurrent.atomic.AtomicInteger left;
+        private final Runnable released;
+
+        Countdown(int count, Runnable released) {
+            this.left = new java.util.concurrent.atomic.AtomicInteger(count);
+            this.released = released;
+        }
+
+        void one() {
+            if (left.decrementAndGet() == 0) {
+                released.run();
+            }
+        }
+    }
+
+    /**
+     * A message's own buffer on its way to the socket, as the one component of a composite: Netty
+     * releases it once written (or failed), and that counts down. A composite because it takes any
+     * buffer Netty wraps a direct {@code ByteBuffer} in, read-only ones included, and leaves
+     * nothing but its own deallocation to override.
+     */
+    private static final class Referenced extends CompositeByteBuf {
+        private final Countdown references;
+
+        Referenced(ByteBuf buf, Countdown references) {
+            super(buf.alloc(), true, 1, buf);
+            this.references = references;
+        }
+
+        @Override
+        protected void deallocate() {
+            super.deallocate();
+            references.one();
+        }
     }
 
     private void completeWritten(CompletableFuture<Void> written, Future<?> w) {
