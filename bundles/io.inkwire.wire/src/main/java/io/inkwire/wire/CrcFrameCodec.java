@@ -101,7 +101,7 @@ public final class CrcFrameCodec implements FrameCodec {
             if (p.length(0) > 0) {
                 segs[0] = take(rest, at, (int) p.length(0));
                 at += (int) p.length(0);
-                verify(0, segs[0], le32(rest, at), p);
+                verify(0, segs[0], LittleEndian.getLe32(rest, at), p);
                 at += SEGMENT_CRC_LENGTH;
             }
             if (n > 1) {
@@ -115,7 +115,7 @@ public final class CrcFrameCodec implements FrameCodec {
                     throw new ProtocolException(String.format("frame %s: bad late_status 0x%02x", Tag.name(p.tag()), lateStatus));
                 }
                 for (int i = 1; i < n; i++) {
-                    verify(i, segs[i], le32(rest, at + 1 + 4 * (i - 1)), p);
+                    verify(i, segs[i], LittleEndian.getLe32(rest, at + 1 + 4 * (i - 1)), p);
                 }
                 if (status == FRAME_LATE_STATUS_ABORTED) {
                     return null;
@@ -128,7 +128,7 @@ public final class CrcFrameCodec implements FrameCodec {
             }
             int lateFlags = rest.get(at) & 0xff;
             for (int i = 0; i < n; i++) {
-                verify(i, segs[i], le32(rest, at + 1 + 4 * i), p);
+                verify(i, segs[i], LittleEndian.getLe32(rest, at + 1 + 4 * i), p);
             }
             if ((lateFlags & FRAME_LATE_FLAG_ABORTED) != 0) {
                 return null;
@@ -141,11 +141,6 @@ public final class CrcFrameCodec implements FrameCodec {
     /** A view of {@code len} bytes at {@code at} of {@code in} (null, an empty segment, for none). */
     private static ByteBuffer take(ByteBuffer in, int at, int len) {
         return len == 0 ? null : in.slice(at, len);
-    }
-
-    private static int le32(ByteBuffer b, int at) {
-        int v = b.getInt(at);
-        return b.order() == ByteOrder.LITTLE_ENDIAN ? v : Integer.reverseBytes(v);
     }
 
     private void verify(int i, ByteBuffer seg, int wireCrc, Preamble p) throws IntegrityException {

@@ -45,31 +45,20 @@ public record MessageHeader2(long seq, long tid, int type, int priority, int ver
             throw new ProtocolException("MESSAGE header is " + seg0.remaining() + " bytes, expected " + LENGTH);
         }
         // absolute reads: no view of a header read once per message
-        boolean le = seg0.order() == ByteOrder.LITTLE_ENDIAN;
         int at = seg0.position();
-        long seq = le64(seg0, at, le);
-        long tid = le64(seg0, at + 8, le);
-        int type = le16(seg0, at + 16, le);
-        int priority = le16(seg0, at + 18, le);
-        int version = le16(seg0, at + 20, le);
-        int prePad = le ? seg0.getInt(at + 22) : Integer.reverseBytes(seg0.getInt(at + 22));
-        int dataOff = le16(seg0, at + 26, le);
-        long ackSeq = le64(seg0, at + 28, le);
+        long seq = LittleEndian.getLe64(seg0, at);
+        long tid = LittleEndian.getLe64(seg0, at + 8);
+        int type = LittleEndian.getLe16(seg0, at + 16);
+        int priority = LittleEndian.getLe16(seg0, at + 18);
+        int version = LittleEndian.getLe16(seg0, at + 20);
+        int prePad = LittleEndian.getLe32(seg0, at + 22);
+        int dataOff = LittleEndian.getLe16(seg0, at + 26);
+        long ackSeq = LittleEndian.getLe64(seg0, at + 28);
         int flags = seg0.get(at + 36) & 0xff;
-        int compat = le16(seg0, at + 37, le);
+        int compat = LittleEndian.getLe16(seg0, at + 37);
         if (prePad != 0) {
             throw new ProtocolException("MESSAGE header with data_pre_padding_len " + Integer.toUnsignedString(prePad) + " (Ceph always sends 0)");
         }
         return new MessageHeader2(seq, tid, type, priority, version, prePad, dataOff, ackSeq, flags, compat);
-    }
-
-    private static long le64(ByteBuffer b, int at, boolean le) {
-        long v = b.getLong(at);
-        return le ? v : Long.reverseBytes(v);
-    }
-
-    private static int le16(ByteBuffer b, int at, boolean le) {
-        short v = b.getShort(at);
-        return (le ? v : Short.reverseBytes(v)) & 0xffff;
     }
 }

@@ -5,7 +5,6 @@ import io.inkwire.api.IntegrityException;
 import io.inkwire.api.mode.Frame;
 import io.inkwire.api.mode.Preamble;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 
 /**
  * The 32-byte preamble ({@code preamble_block_t}, {@code src/msg/async/frames_v2.h}): tag,
@@ -38,8 +37,8 @@ public final class Preambles {
         int at = out.position();
         out.put(at, (byte) p.tag()).put(at + 1, (byte) p.numSegments());
         for (int i = 0; i < Frame.MAX_NUM_SEGMENTS; i++) {
-            putLe32(out, at + 2 + 6 * i, (int) p.length(i));
-            putLe16(out, at + 6 + 6 * i, p.alignment(i));
+            LittleEndian.putLe32(out, at + 2 + 6 * i, (int) p.length(i));
+            LittleEndian.putLe16(out, at + 6 + 6 * i, p.alignment(i));
         }
         finish(out, at, p.flags());
     }
@@ -54,8 +53,8 @@ public final class Preambles {
         int n = frame.numSegments();
         out.put(at, (byte) frame.tag()).put(at + 1, (byte) n);
         for (int i = 0; i < Frame.MAX_NUM_SEGMENTS; i++) {
-            putLe32(out, at + 2 + 6 * i, i < n ? frame.segmentLength(i) : 0);
-            putLe16(out, at + 6 + 6 * i, i < n ? frame.alignment(i) : 0);
+            LittleEndian.putLe32(out, at + 2 + 6 * i, i < n ? frame.segmentLength(i) : 0);
+            LittleEndian.putLe16(out, at + 6 + 6 * i, i < n ? frame.alignment(i) : 0);
         }
         finish(out, at, flags);
     }
@@ -63,7 +62,7 @@ public final class Preambles {
     /** Flags, the reserved byte and the crc of the 28 bytes before it; moves past the preamble. */
     private static void finish(ByteBuffer out, int at, int flags) {
         out.put(at + 26, (byte) flags).put(at + 27, (byte) 0);
-        putLe32(out, at + PREAMBLE_CRC_COVERED, crcCovered(out, at));
+        LittleEndian.putLe32(out, at + PREAMBLE_CRC_COVERED, crcCovered(out, at));
         out.position(at + PREAMBLE_LENGTH);
     }
 
@@ -73,24 +72,6 @@ public final class Preambles {
             return Crc32c.compute(Crc32c.SEED_ZERO, buf.array(), buf.arrayOffset() + at, PREAMBLE_CRC_COVERED);
         }
         return Crc32c.compute(Crc32c.SEED_ZERO, buf.duplicate().limit(at + PREAMBLE_CRC_COVERED).position(at));
-    }
-
-    private static void putLe32(ByteBuffer b, int at, int v) {
-        b.putInt(at, b.order() == ByteOrder.LITTLE_ENDIAN ? v : Integer.reverseBytes(v));
-    }
-
-    private static void putLe16(ByteBuffer b, int at, int v) {
-        b.putShort(at, b.order() == ByteOrder.LITTLE_ENDIAN ? (short) v : Short.reverseBytes((short) v));
-    }
-
-    private static int le32(ByteBuffer b, int at) {
-        int v = b.getInt(at);
-        return b.order() == ByteOrder.LITTLE_ENDIAN ? v : Integer.reverseBytes(v);
-    }
-
-    private static int le16(ByteBuffer b, int at) {
-        short v = b.getShort(at);
-        return (b.order() == ByteOrder.LITTLE_ENDIAN ? v : Short.reverseBytes(v)) & 0xffff;
     }
 
     public static byte[] encode(Preamble p) {
@@ -111,7 +92,7 @@ public final class Preambles {
             throw new ProtocolException("frame preamble is " + in.remaining() + " bytes, expected " + PREAMBLE_LENGTH);
         }
         int expected = crcCovered(in, at);
-        int actual = le32(in, at + PREAMBLE_CRC_COVERED);
+        int actual = LittleEndian.getLe32(in, at + PREAMBLE_CRC_COVERED);
         if (expected != actual) {
             throw new IntegrityException(String.format("frame preamble crc mismatch: got 0x%08x, computed 0x%08x", actual, expected));
         }
@@ -120,8 +101,8 @@ public final class Preambles {
         long[] lengths = new long[Frame.MAX_NUM_SEGMENTS];
         int[] align = new int[Frame.MAX_NUM_SEGMENTS];
         for (int i = 0; i < Frame.MAX_NUM_SEGMENTS; i++) {
-            lengths[i] = le32(in, at + 2 + 6 * i) & 0xffffffffL;
-            align[i] = le16(in, at + 6 + 6 * i);
+            lengths[i] = LittleEndian.getLe32(in, at + 2 + 6 * i) & 0xffffffffL;
+            align[i] = LittleEndian.getLe16(in, at + 6 + 6 * i);
         }
         int flags = in.get(at + 26) & 0xff;
         in.position(at + PREAMBLE_LENGTH);
