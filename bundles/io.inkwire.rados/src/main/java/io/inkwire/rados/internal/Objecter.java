@@ -100,6 +100,8 @@ public final class Objecter implements RadosClient, Dispatcher {
     private final long osdOpTimeoutNanos;
     private final long monOpTimeoutNanos;
     private final long idleNanos;
+    /** How long a session may stay connecting before the tick gives it up ({@code ms_connection_ready_timeout}, and a second). */
+    private final long connectGiveUpNanos;
     private final boolean msgr2;
     private final boolean msgr1;
     private final int maxInflightOps;
@@ -118,6 +120,7 @@ public final class Objecter implements RadosClient, Dispatcher {
         this.osdOpTimeoutNanos = seconds(options.getSeconds("rados_osd_op_timeout", 0));
         this.monOpTimeoutNanos = seconds(options.getSeconds("rados_mon_op_timeout", 0));
         this.idleNanos = seconds(options.getSeconds("ms_connection_idle_timeout", 900));
+        this.connectGiveUpNanos = seconds(Math.max(1, options.getSeconds("ms_connection_ready_timeout", 10)) + 1);
         this.msgr2 = options.getBoolean("ms_bind_msgr2", true);
         this.msgr1 = options.getBoolean("ms_bind_msgr1", true);
         this.maxInflightOps = (int) Math.max(1, options.getLong("objecter_inflight_ops", 1024));
@@ -577,6 +580,7 @@ public final class Objecter implements RadosClient, Dispatcher {
             OsdSession fresh = new OsdSession(osd, addr);
             sessions.put(osd, fresh);
             fresh.connecting = true;
+            fresh.connectStartedNanos = System.nanoTime();
             mon.messenger().connect(addr, EntityType.OSD).whenComplete((c, e) -> connected(fresh, c, e));
             s = fresh;
         }
@@ -608,6 +612,9 @@ public final class Objecter implements RadosClient, Dispatcher {
             for (Op op : List.copyOf(s.ops.values())) {
                 send(op, s);
             }
+        } catch (RuntimeException failed) {
+            // this runs as a future's callback, which would swallow the failure silently: say it; the tick sends what is left
+            LOG.log(System.Logger.Level.WARNING, "sending the ops waiting for " + s + " failed", failed);
         } finally {
             lock.unlock();
         }
@@ -874,6 +881,19 @@ public final class Objecter implements RadosClient, Dispatcher {
             long now = System.nanoTime();
             lingers.tick(now);
             for (OsdSession s : List.copyOf(sessions.values())) {
+                if (stuck(s, now)) {
+                    // its connect never completed, or its connection ended unheard: it can carry nothing
+                    LOG.log(System.Logger.Level.DEBUG, () -> s + " given up: its ops go again on a new session");
+                    closeSession(s);
+                    continue;
+                }
+                if (s.connection != null) {
+                    for (Op op : List.copyOf(s.ops.values())) {
+                        if (op.attempts < 0) {
+                            send(op, s); // on an open session but never sent (a failed send above): send it now
+                        }
+                    }
+                }
                 if (s.ops.isEmpty() && s.connection != null && idleNanos > 0 && now - s.lastUsedNanos > idleNanos
                         && !lingers.holds(s.osd)) {
                     closeSession(s);
@@ -885,6 +905,19 @@ public final class Objecter implements RadosClient, Dispatcher {
             lock.unlock();
         }
         done.forEach(Runnable::run);
+    }
+
+    /**
+     * A session whose ops can never leave: still connecting after the messenger's own handshake
+     * timeout should have ended the attempt, or holding a connection that closed without our
+     * hearing it. Ceph's messenger always reports both; this is the engine's guard that ops
+     * never wait on a session that reports neither. Under the lock.
+     */
+    private boolean stuck(OsdSession s, long now) {
+        if (s.connection == null) {
+            return s.connecting && now - s.connectStartedNanos > connectGiveUpNanos;
+        }
+        return !s.ops.isEmpty() && !s.connection.isOpen();
     }
 
     /**

@@ -19,6 +19,8 @@ final class OsdSession {
     /** Null until the handshake completes. */
     Connection connection;
     boolean connecting;
+    /** When the connect began (for the tick's give-up, {@code Objecter#stuck}). */
+    long connectStartedNanos;
     final Map<Long, Op> ops = new LinkedHashMap<>();
     /** PG seeds under an MOSDBackoff block, by pool (the whole PG is held: a superset of the OSD's range). */
     final Set<Long> blockedPgs = new HashSet<>();
