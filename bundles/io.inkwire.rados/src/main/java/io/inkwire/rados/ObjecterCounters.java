@@ -41,4 +41,10 @@ public interface ObjecterCounters {
      * until it unblocks it. Not one of Ceph's objecter counters (its client only logs them).
      */
     long getBackoffsReceived();
+
+    /** Ops sent longer than {@code objecter_timeout} ago and not answered, at the last tick ({@code op_laggy}). */
+    long getLaggyOps();
+
+    /** OSDs those laggy ops wait on, pinged at the last tick ({@code osd_laggy}). */
+    long getLaggyOsds();
 }

@@ -11,6 +11,7 @@ import io.inkwire.api.addr.EntityAddrVec;
 import io.inkwire.api.addr.EntityType;
 import io.inkwire.api.config.CephConfig;
 import io.inkwire.api.message.RawMessage;
+import io.inkwire.codec.mon.MPing;
 import io.inkwire.codec.osd.MGetPoolStats;
 import io.inkwire.codec.osd.MGetPoolStatsReply;
 import io.inkwire.codec.osd.MOSDBackoff;
@@ -91,6 +92,7 @@ public final class Objecter implements RadosClient, Dispatcher {
     private final MOSDOpReply.Codec replyCodec = new MOSDOpReply.Codec();
     private final MOSDMap.Codec mapCodec = new MOSDMap.Codec();
     private final MOSDBackoff.Codec backoffCodec = new MOSDBackoff.Codec();
+    private final MPing.Codec pingCodec = new MPing.Codec();
     private final Counters counters = new Counters();
     /** Watches and notifies (linger ops), kept alive across resets and map changes. */
     private final LingerOps lingers;
@@ -102,6 +104,8 @@ public final class Objecter implements RadosClient, Dispatcher {
     private final long idleNanos;
     /** How long a session may stay connecting before the tick gives it up ({@code ms_connection_ready_timeout}, and a second). */
     private final long connectGiveUpNanos;
+    /** {@code objecter_timeout}: an op sent longer ago than this is laggy, and its OSD gets an MPing. */
+    private final long laggyNanos;
     private final boolean msgr2;
     private final boolean msgr1;
     private final int maxInflightOps;
@@ -121,6 +125,7 @@ public final class Objecter implements RadosClient, Dispatcher {
         this.monOpTimeoutNanos = seconds(options.getSeconds("rados_mon_op_timeout", 0));
         this.idleNanos = seconds(options.getSeconds("ms_connection_idle_timeout", 900));
         this.connectGiveUpNanos = seconds(Math.max(1, options.getSeconds("ms_connection_ready_timeout", 10)) + 1);
+        this.laggyNanos = seconds(options.getSeconds("objecter_timeout", 10));
         this.msgr2 = options.getBoolean("ms_bind_msgr2", true);
         this.msgr1 = options.getBoolean("ms_bind_msgr1", true);
         this.maxInflightOps = (int) Math.max(1, options.getLong("objecter_inflight_ops", 1024));
@@ -631,6 +636,8 @@ public final class Objecter implements RadosClient, Dispatcher {
             counters.opsResent.incrementAndGet();
         }
         counters.opsSent.incrementAndGet();
+        op.sentNanos = System.nanoTime();
+        op.laggy = false;
         Target t = op.target;
         long features = s.connection.info().map(i -> i.features()).orElse(0L);
         SpgId pgid = new SpgId(new PgId(t.poolId(), t.seed()), t.shard());
@@ -864,7 +871,12 @@ public final class Objecter implements RadosClient, Dispatcher {
         }
     }
 
-    /** Once a second: parked ops try again, idle sessions close. */
+    /**
+     * Once a second ({@code Objecter::tick}): parked ops try again; ops sent longer than
+     * {@code objecter_timeout} ago are laggy, counted, said once, and their OSD gets an MPing (on a
+     * lossy session that makes a dead peer show) while the monitor is asked for a newer map; idle
+     * sessions close.
+     */
     private void tick() {
         List<Runnable> done = new ArrayList<>();
         lock.lock();
@@ -880,18 +892,38 @@ public final class Objecter implements RadosClient, Dispatcher {
             }
             long now = System.nanoTime();
             lingers.tick(now);
+            int laggyOps = 0;
+            int laggyOsds = 0;
             for (OsdSession s : List.copyOf(sessions.values())) {
                 if (stuck(s, now)) {
                     // its connect never completed, or its connection ended unheard: it can carry nothing
-                    LOG.log(System.Logger.Level.DEBUG, () -> s + " given up: its ops go again on a new session");
+                    LOG.log(System.Logger.Level.WARNING, s + " given up after " + TimeUnit.NANOSECONDS.toMillis(now - s.connectStartedNanos)
+                            + " ms (" + (s.connection == null ? "connect never completed" : "connection closed unreported")
+                            + "): " + s.ops.size() + " ops go again on a new session");
                     closeSession(s);
                     continue;
                 }
                 if (s.connection != null) {
+                    int laggy = 0;
                     for (Op op : List.copyOf(s.ops.values())) {
                         if (op.attempts < 0) {
                             send(op, s); // on an open session but never sent (a failed send above): send it now
+                        } else if (laggyNanos > 0 && now - op.sentNanos > laggyNanos) {
+                            laggy++;
+                            if (!op.laggy) {
+                                op.laggy = true;
+                                LOG.log(System.Logger.Level.WARNING, op + " on " + s + " is laggy: sent "
+                                        + TimeUnit.NANOSECONDS.toMillis(now - op.sentNanos) + " ms ago (attempt " + op.attempts
+                                        + ", epoch " + op.target.epoch() + ", map " + map.epoch() + ", connection "
+                                        + (s.connection.isOpen() ? "open" : "not open") + ")");
+                            }
                         }
+                    }
+                    if (laggy > 0) {
+                        // Objecter::tick: a ping makes a session that silently lost its peer fail, so its ops go again
+                        laggyOps += laggy;
+                        laggyOsds++;
+                        s.connection.send(pingCodec.encode(new MPing(), features(s.connection)));
                     }
                 }
                 if (s.ops.isEmpty() && s.connection != null && idleNanos > 0 && now - s.lastUsedNanos > idleNanos
@@ -899,6 +931,13 @@ public final class Objecter implements RadosClient, Dispatcher {
                     closeSession(s);
                 }
             }
+            if (laggyOsds > 0 || !homeless.isEmpty()) {
+                // Objecter::tick → _maybe_request_map: a newer map may be what they wait for (an OSD
+                // drops an op older than its PG's interval and expects the client to learn of it)
+                mon.subscribe(OSDMAP, map.epoch() + 1, 0);
+            }
+            counters.laggyOps.set(laggyOps);
+            counters.laggyOsds.set(laggyOsds);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "objecter tick failed", e);
         } finally {
@@ -965,6 +1004,8 @@ public final class Objecter implements RadosClient, Dispatcher {
         final AtomicLong mapsApplied = new AtomicLong();
         final AtomicLong fullMapsApplied = new AtomicLong();
         final AtomicLong backoffs = new AtomicLong();
+        final AtomicLong laggyOps = new AtomicLong();
+        final AtomicLong laggyOsds = new AtomicLong();
         final java.util.concurrent.atomic.AtomicInteger sessions = new java.util.concurrent.atomic.AtomicInteger();
         final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
 
@@ -1022,6 +1063,16 @@ public final class Objecter implements RadosClient, Dispatcher {
         @Override
         public long getBackoffsReceived() {
             return backoffs.get();
+        }
+
+        @Override
+        public long getLaggyOps() {
+            return laggyOps.get();
+        }
+
+        @Override
+        public long getLaggyOsds() {
+            return laggyOsds.get();
         }
     }
 

@@ -35,6 +35,10 @@ final class Op {
     OsdSession session;
     /** {@code retry_attempt}: 0 for the first send, +1 for each resend. */
     int attempts = -1;
+    /** When it was last sent ({@code Op::stamp}), for {@code objecter_timeout}. */
+    long sentNanos;
+    /** Reported laggy since it was last sent (said once per send). */
+    boolean laggy;
     /** Held by a paused cluster or pool (PAUSERD/PAUSEWR/FULL) or a backoff. */
     boolean paused;
     /** The map epoch the op was submitted at; ENOENT for a missing pool is only final once the map is newer. */

@@ -214,6 +214,40 @@ class RadosFaultsAgainstCephTest {
     }
 
     @Test
+    @Order(2)
+    void an_op_unanswered_past_objecter_timeout_is_counted_laggy_and_completes_once_the_osd_thaws() throws Exception {
+        try (RadosClient lagging = connect(CephConfig.of(Map.of("objecter_timeout", "2")))) {
+            IoCtx io = lagging.ioCtx("test");
+            Rados.await(io.writeFull("laggy", ByteBuffer.wrap(new byte[] {1})));
+            assertEquals(0, lagging.counters().getLaggyOps());
+            String osd = "osd." + lagging.locate("test", "", null, "laggy").actingPrimary();
+            CompletableFuture<?> write;
+            LAB.signal(osd, "STOP");
+            try {
+                write = io.writeFull("laggy", ByteBuffer.wrap(new byte[] {2})).toCompletableFuture();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                while (lagging.counters().getLaggyOps() == 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                }
+                assertEquals(1, lagging.counters().getLaggyOps(), "the write to the frozen " + osd + " is laggy");
+                assertEquals(1, lagging.counters().getLaggyOsds());
+                assertFalse(write.isDone());
+            } finally {
+                LAB.signal(osd, "CONT");
+            }
+            write.get(30, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (lagging.counters().getLaggyOps() != 0 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertEquals(0, lagging.counters().getLaggyOps(), "answered: laggy no longer");
+            // the OSD took the MPing on the session the write was answered on, and the session lives on
+            assertEquals(1, lagging.counters().getOsdSessions());
+            assertArrayEquals(new byte[] {2}, bytes(Rados.await(io.read("laggy", 0, 0))));
+        }
+    }
+
+    @Test
     @Order(3)
     void ops_in_flight_on_a_pool_that_is_deleted_each_end_with_ENOENT() throws Exception {
         ok(LAB.ceph("osd", "pool", "create", "doomed", "8", "8", "replicated"));

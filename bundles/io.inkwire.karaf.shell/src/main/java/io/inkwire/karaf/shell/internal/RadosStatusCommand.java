@@ -58,6 +58,8 @@ public final class RadosStatusCommand extends RadosAction implements Action {
         m.put("maps_applied", c.getMapsApplied());
         m.put("osd_sessions", (long) c.getOsdSessions());
         m.put("backoffs", c.getBackoffsReceived());
+        m.put("op_laggy", c.getLaggyOps());
+        m.put("osd_laggy", c.getLaggyOsds());
         return m;
     }
 
