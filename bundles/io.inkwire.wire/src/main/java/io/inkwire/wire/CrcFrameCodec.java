@@ -135,7 +135,7 @@ public final class CrcFrameCodec implements FrameCodec {
             }
         }
         rest.position(rest.limit());
-        return Frame.wrap(p.tag(), segs, p.alignments()); // fresh views, and the preamble's alignments: nothing to copy
+        return Frame.wrap(p.tag(), segs, p.alignmentArray()); // fresh views, and (nearly always) a shared alignment array
     }
 
     /** A view of {@code len} bytes at {@code at} of {@code in} (null, an empty segment, for none). */

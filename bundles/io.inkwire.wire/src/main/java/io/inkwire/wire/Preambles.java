@@ -22,14 +22,9 @@ public final class Preambles {
 
     /** The preamble of {@code frame} with the logical segment lengths. */
     public static Preamble of(Frame frame, int flags) {
-        int n = frame.numSegments();
-        long[] lengths = new long[Frame.MAX_NUM_SEGMENTS];
-        int[] align = new int[Frame.MAX_NUM_SEGMENTS];
-        for (int i = 0; i < n; i++) {
-            lengths[i] = frame.segmentLength(i);
-            align[i] = frame.alignment(i);
-        }
-        return new Preamble(frame.tag(), n, lengths, align, flags);
+        return Preamble.of(frame.tag(), frame.numSegments(), flags,
+                frame.segmentLength(0), frame.segmentLength(1), frame.segmentLength(2), frame.segmentLength(3),
+                frame.alignment(0), frame.alignment(1), frame.alignment(2), frame.alignment(3));
     }
 
     /** Writes the 32 bytes at {@code out}'s position (advancing it). */
@@ -98,13 +93,10 @@ public final class Preambles {
         }
         int tag = in.get(at) & 0xff;
         int n = in.get(at + 1) & 0xff;
-        long[] lengths = new long[Frame.MAX_NUM_SEGMENTS];
-        int[] align = new int[Frame.MAX_NUM_SEGMENTS];
-        for (int i = 0; i < Frame.MAX_NUM_SEGMENTS; i++) {
-            lengths[i] = LittleEndian.getLe32(in, at + 2 + 6 * i) & 0xffffffffL;
-            align[i] = LittleEndian.getLe16(in, at + 6 + 6 * i);
-        }
         int flags = in.get(at + 26) & 0xff;
+        Preamble p = Preamble.of(tag, n, flags,
+                LittleEndian.getLe32(in, at + 2), LittleEndian.getLe32(in, at + 8), LittleEndian.getLe32(in, at + 14), LittleEndian.getLe32(in, at + 20),
+                LittleEndian.getLe16(in, at + 6), LittleEndian.getLe16(in, at + 12), LittleEndian.getLe16(in, at + 18), LittleEndian.getLe16(in, at + 24));
         in.position(at + PREAMBLE_LENGTH);
         if (!Tag.isKnown(tag)) {
             throw new ProtocolException("frame with unknown tag " + tag);
@@ -113,15 +105,16 @@ public final class Preambles {
             throw new ProtocolException("frame " + Tag.name(tag) + " with " + n + " segments (1.." + Frame.MAX_NUM_SEGMENTS + " allowed)");
         }
         for (int i = 0; i < Frame.MAX_NUM_SEGMENTS; i++) {
-            if (i >= n && (lengths[i] != 0 || align[i] != 0)) {
+            long length = p.descriptorLength(i);
+            if (i >= n && (length != 0 || p.descriptorAlignment(i) != 0)) {
                 throw new ProtocolException("frame " + Tag.name(tag) + ": descriptor of uncounted segment " + i + " is not zero");
             }
-            if (lengths[i] > maxSegmentLength) {
-                throw new ProtocolException("frame " + Tag.name(tag) + ": segment " + i + " length " + lengths[i]
+            if (length > maxSegmentLength) {
+                throw new ProtocolException("frame " + Tag.name(tag) + ": segment " + i + " length " + length
                         + " exceeds the limit of " + maxSegmentLength + " bytes");
             }
         }
-        if (n > 1 && lengths[n - 1] == 0) {
+        if (n > 1 && p.length(n - 1) == 0) {
             throw new ProtocolException("frame " + Tag.name(tag) + ": last counted segment " + (n - 1) + " is empty");
         }
         if ((flags & ~Preamble.FLAG_EARLY_DATA_COMPRESSED) != 0) {
@@ -130,6 +123,6 @@ public final class Preambles {
         if ((flags & Preamble.FLAG_EARLY_DATA_COMPRESSED) != 0) {
             throw new ProtocolException("frame " + Tag.name(tag) + " is compressed, but compression was not negotiated");
         }
-        return new Preamble(tag, n, lengths, align, flags);
+        return p;
     }
 }

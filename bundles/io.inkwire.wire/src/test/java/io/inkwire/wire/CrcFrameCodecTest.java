@@ -56,7 +56,8 @@ class CrcFrameCodecTest {
      * epilogue and the result array are reused) and leaves the frame's buffers as they were;
      * decoding one allocates its preamble, one view per segment and the frame. Measured per frame
      * over many, counting what the interpreter allocates too (no escape analysis assumed). Before
-     * the reuse the two directions cost about 1.9 KB per frame.
+     * the reuse the two directions cost about 1.9 KB per frame; decoding was 344 B while the
+     * preamble kept its descriptors in two arrays, 280 B with them as fields.
      */
     @Test
     void a_message_frame_round_trip_allocates_a_bounded_amount() throws Exception {
@@ -90,7 +91,7 @@ class CrcFrameCodecTest {
         assertArrayEquals(wire, join(tx.encode(f)), "the frame's buffers are unmoved after many encodes");
         assertEquals(ByteBuffer.wrap(data), back.segment(3));
         assertTrue(encoded <= 64, "encode allocated " + encoded + " bytes per frame");
-        assertTrue(decoded <= 512, "decode allocated " + decoded + " bytes per frame");
+        assertTrue(decoded <= 288, "decode allocated " + decoded + " bytes per frame");
     }
 
     @Test

@@ -149,10 +149,6 @@ public final class SecureFrameCodec implements FrameCodec {
         ByteBuffer in = rest.slice();
         int n = p.numSegments();
         ByteBuffer[] segments = new ByteBuffer[n];
-        int[] alignments = new int[n];
-        for (int i = 0; i < n; i++) {
-            alignments[i] = p.alignment(i);
-        }
         segments[0] = segmentZero(p, in);
         if (n > 1) {
             int plain = (int) SecureRev1Layout.blockCPlaintextLength(p);
@@ -183,7 +179,7 @@ public final class SecureFrameCodec implements FrameCodec {
                 offset += (int) padded(len);
             }
         }
-        return Frame.wrap(p.tag(), segments, alignments); // fresh arrays and views: nothing to copy or slice again
+        return Frame.wrap(p.tag(), segments, p.alignmentArray()); // a fresh array of views; the alignments (nearly always) shared
     }
 
     /** Segment 0: the inline part from block A, and the rest from block B when there is one. */
