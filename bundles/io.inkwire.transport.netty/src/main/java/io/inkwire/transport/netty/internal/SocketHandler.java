@@ -13,7 +13,6 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.util.concurrent.Future;
-import io.netty.util.concurrent.GenericFutureListener;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -77,7 +76,8 @@ final class SocketHandler extends ChannelInboundHandlerAdapter implements Transp
     private final Runnable writeWaitingTask = this::writeWaiting;
     /** The futures of messages written from the event loop, oldest first ({@link #write(ByteBuffer[], CompletableFuture)}). */
     private final ArrayDeque<CompletableFuture<Void>> writtenInOrder = new ArrayDeque<>();
-    private final GenericFutureListener<Future<Void>> onWrittenInOrder = w -> completeWritten(writtenInOrder.poll(), w);
+    /** How many of {@link #writtenInOrder}, the newest, no marker covers yet: the next {@link #flush()} writes one. */
+    private int unmarked;
     private long lastReadNanos = System.nanoTime();
     /** The last message read or written, or keepalive the application asked for (ms_connection_idle_timeout). */
     private volatile long lastActiveNanos = System.nanoTime();
@@ -309,6 +309,7 @@ final class SocketHandler extends ChannelInboundHandlerAdapter implements Transp
         }
         ByteBuffer unfinished = chunk;
         chunk = null;
+        failUnmarked();
         onEngine(() -> {
             if (unfinished != null) {
                 engine.discardReceiveBuffer(unfinished);
@@ -488,10 +489,12 @@ final class SocketHandler extends ChannelInboundHandlerAdapter implements Transp
         if (written == null) {
             channel.write(out, channel.voidPromise());
         } else if (channel.eventLoop().inEventLoop()) {
-            // Netty completes a channel's writes in the order they were made: one listener and a
-            // queue of futures serve every message, instead of a listener object per write
+            // Netty completes a channel's writes in the order they were made: the empty marker the
+            // next flush writes completes the futures of every message before it, one promise per
+            // flush instead of one per message
             writtenInOrder.add(written);
-            channel.write(out).addListener(onWrittenInOrder);
+            unmarked++;
+            channel.write(out, channel.voidPromise());
         } else {
             channel.write(out).addListener(w -> completeWritten(written, w));
         }
@@ -535,6 +538,22 @@ final class SocketHandler extends ChannelInboundHandlerAdapter implements Transp
         }
     }
 
+    /**
+     * The socket closed: the messages written since the last flush will never be covered by a
+     * marker. A lossy session's futures fail, as a failed write's would; a lossless session sends
+     * them again on the next socket. (Marked ones were failed by their marker when Netty failed the
+     * pending writes, before this.)
+     */
+    private void failUnmarked() {
+        unmarked = 0;
+        boolean lossy = engine.session().isLossy();
+        for (CompletableFuture<Void> f; (f = writtenInOrder.poll()) != null; ) {
+            if (lossy) {
+                f.completeExceptionally(new java.nio.channels.ClosedChannelException());
+            }
+        }
+    }
+
     private void completeWritten(CompletableFuture<Void> written, Future<?> w) {
         if (w.isSuccess()) {
             written.complete(null);
@@ -574,9 +593,26 @@ final class SocketHandler extends ChannelInboundHandlerAdapter implements Transp
 
     @Override
     public void flush() {
-        if (channel != null) {
-            channel.flush();
+        if (channel == null) {
+            return;
         }
+        if (!channel.eventLoop().inEventLoop()) {
+            channel.eventLoop().execute(this::flush); // the marker's count belongs to the event loop
+            return;
+        }
+        if (unmarked > 0) {
+            int n = unmarked;
+            unmarked = 0;
+            channel.write(Unpooled.EMPTY_BUFFER).addListener(w -> {
+                for (int i = 0; i < n; i++) {
+                    CompletableFuture<Void> f = writtenInOrder.poll();
+                    if (f != null) { // null: the socket closed and channelInactive failed them already
+                        completeWritten(f, w);
+                    }
+                }
+            });
+        }
+        channel.flush();
     }
 
     @Override
