@@ -494,7 +494,7 @@ public final class Objecter implements RadosClient, Dispatcher {
                 // the pool is gone in a map newer than the one the op was made with
                 return finish(op, null, new RadosException(2, op.poolName, op.nspace, op.oid, null));
             }
-            park(op);
+            park(op, "pool " + op.poolName + " is not in map e" + m.epoch());
             return null;
         }
         MapView.Pool base = pool.get();
@@ -506,7 +506,7 @@ public final class Objecter implements RadosClient, Dispatcher {
             if (m.epoch() > op.submittedEpoch || op.target != null) {
                 return finish(op, null, new RadosException(2, op.poolName, op.nspace, op.oid, "pool " + aim.pool()));
             }
-            park(op);
+            park(op, "tier pool " + aim.pool() + " is not in map e" + m.epoch());
             return null;
         }
         MapView.Pool p = tier.get();
@@ -521,7 +521,8 @@ public final class Objecter implements RadosClient, Dispatcher {
         if (pause) {
             op.target = next;
             op.paused = true;
-            park(op);
+            park(op, (m.pauseWrites() && op.write ? "writes paused (pausewr)" : m.pauseReads() && !op.write ? "reads paused (pauserd)"
+                    : (m.full() ? "the cluster" : "pool " + p.name()) + " is full: writes wait for space") + ", map e" + m.epoch());
             return null;
         }
         if (!force && !forced && !moved && !op.paused && op.session != null) {
@@ -536,12 +537,13 @@ public final class Objecter implements RadosClient, Dispatcher {
         op.target = next;
         Optional<EntityAddrVec> addrs = osd < 0 ? Optional.empty() : m.upAddrs(osd);
         if (addrs.isEmpty()) {
-            park(op); // no primary now: the next map will tell where it goes
+            park(op, "pg " + next.poolId() + "." + Integer.toHexString(next.seed()) + (osd < 0 ? " has no primary" : "'s primary osd." + osd + " is not up")
+                    + " in map e" + m.epoch()); // the next map will tell where it goes
             return null;
         }
         OsdSession s = session(osd, addrs.get());
         if (s == null) {
-            park(op);
+            park(op, "osd." + osd + " has no address to connect to");
             return null;
         }
         move(op, s);
@@ -551,7 +553,13 @@ public final class Objecter implements RadosClient, Dispatcher {
         return null;
     }
 
-    private void park(Op op) {
+    /** Takes the op off its session into the homeless ones, the tick's to try again; {@code why} is said if it waits long. */
+    private void park(Op op, String why) {
+        if (op.heldBecause == null) {
+            op.heldSinceNanos = System.nanoTime();
+            op.laggy = false;
+        }
+        op.heldBecause = why;
         if (op.session != null) {
             op.session.ops.remove(op.tid);
             op.session = null;
@@ -564,6 +572,7 @@ public final class Objecter implements RadosClient, Dispatcher {
             op.session.ops.remove(op.tid);
         }
         homeless.remove(op.tid);
+        op.heldBecause = null;
         op.session = s;
         s.ops.put(op.tid, op);
     }
@@ -608,7 +617,7 @@ public final class Objecter implements RadosClient, Dispatcher {
                 LOG.log(System.Logger.Level.DEBUG, () -> "cannot reach " + s + ": " + e.getMessage());
                 sessions.remove(s.osd);
                 for (Op op : List.copyOf(s.ops.values())) {
-                    park(op); // the tick tries again; a new map may move them elsewhere
+                    park(op, "cannot reach " + s + ": " + e.getMessage()); // the tick tries again; a new map may move them elsewhere
                 }
                 return;
             }
@@ -861,7 +870,7 @@ public final class Objecter implements RadosClient, Dispatcher {
     private void closeSession(OsdSession s) {
         sessions.remove(s.osd);
         for (Op op : List.copyOf(s.ops.values())) {
-            park(op);
+            park(op, "its session to osd." + s.osd + " closed");
         }
         if (s.connection != null) {
             Connection c = s.connection;
@@ -884,13 +893,17 @@ public final class Objecter implements RadosClient, Dispatcher {
             if (closed || map == null) {
                 return;
             }
+            long now = System.nanoTime();
             for (Op op : List.copyOf(homeless.values())) {
                 Runnable r = retarget(op, true);
                 if (r != null) {
                     done.add(r);
+                } else if (op.heldBecause != null && laggyNanos > 0 && now - op.heldSinceNanos > laggyNanos && !op.laggy) {
+                    op.laggy = true; // said once: what holds an op this long is the cluster's state, not a lost message
+                    LOG.log(System.Logger.Level.WARNING, op + " held " + TimeUnit.NANOSECONDS.toMillis(now - op.heldSinceNanos) + " ms: "
+                            + op.heldBecause);
                 }
             }
-            long now = System.nanoTime();
             lingers.tick(now);
             int laggyOps = 0;
             int laggyOsds = 0;

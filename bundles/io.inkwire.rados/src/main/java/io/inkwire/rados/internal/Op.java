@@ -37,8 +37,11 @@ final class Op {
     int attempts = -1;
     /** When it was last sent ({@code Op::stamp}), for {@code objecter_timeout}. */
     long sentNanos;
-    /** Reported laggy since it was last sent (said once per send). */
+    /** Reported laggy since it was last sent, or held since it was parked (said once each time). */
     boolean laggy;
+    /** Why it is homeless (null while on a session), and since when, for the tick to say if it waits long. */
+    String heldBecause;
+    long heldSinceNanos;
     /** Held by a paused cluster or pool (PAUSERD/PAUSEWR/FULL) or a backoff. */
     boolean paused;
     /** The map epoch the op was submitted at; ENOENT for a missing pool is only final once the map is newer. */

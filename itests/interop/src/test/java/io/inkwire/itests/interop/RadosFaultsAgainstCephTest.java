@@ -217,10 +217,10 @@ class RadosFaultsAgainstCephTest {
     @Order(2)
     void an_op_unanswered_past_objecter_timeout_is_counted_laggy_and_completes_once_the_osd_thaws() throws Exception {
         try (RadosClient lagging = connect(CephConfig.of(Map.of("objecter_timeout", "2")))) {
-            IoCtx io = lagging.ioCtx("test");
+            IoCtx io = lagging.ioCtx("rep3");
             Rados.await(io.writeFull("laggy", ByteBuffer.wrap(new byte[] {1})));
             assertEquals(0, lagging.counters().getLaggyOps());
-            String osd = "osd." + lagging.locate("test", "", null, "laggy").actingPrimary();
+            String osd = "osd." + lagging.locate("rep3", "", null, "laggy").actingPrimary();
             CompletableFuture<?> write;
             LAB.signal(osd, "STOP");
             try {
@@ -244,6 +244,54 @@ class RadosFaultsAgainstCephTest {
             // the OSD took the MPing on the session the write was answered on, and the session lives on
             assertEquals(1, lagging.counters().getOsdSessions());
             assertArrayEquals(new byte[] {2}, bytes(Rados.await(io.read("laggy", 0, 0))));
+        }
+    }
+
+    @Test
+    @Order(2)
+    void a_write_held_in_the_client_past_objecter_timeout_says_why_once() throws Exception {
+        List<String> said = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger("io.inkwire.rados.internal.Objecter");
+        java.util.logging.Handler h = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                if (r.getLevel() == java.util.logging.Level.WARNING && r.getMessage().contains("rep3/held ")) {
+                    said.add(r.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        log.addHandler(h);
+        try (RadosClient held = connect(CephConfig.of(Map.of("objecter_timeout", "2")))) {
+            IoCtx io = held.ioCtx("rep3");
+            Rados.await(io.writeFull("held", ByteBuffer.wrap(new byte[] {1})));
+            CompletableFuture<?> write;
+            ok(LAB.ceph("osd", "pause")); // pauserd and pausewr
+            try {
+                Rados.await(held.waitForMap(mapEpoch()));
+                write = io.writeFull("held", ByteBuffer.wrap(new byte[] {2})).toCompletableFuture();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+                while (said.isEmpty() && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                }
+                Thread.sleep(2500); // two more ticks: it is said once
+                assertEquals(1, said.size(), "what the client said: " + said);
+                assertTrue(said.get(0).matches("op \\d+ rep3/held .* held \\d+ ms: writes paused \\(pausewr\\), map e\\d+"), said.get(0));
+                assertFalse(write.isDone());
+            } finally {
+                ok(LAB.ceph("osd", "unpause"));
+            }
+            write.get(30, TimeUnit.SECONDS);
+            assertArrayEquals(new byte[] {2}, bytes(Rados.await(io.read("held", 0, 0))));
+        } finally {
+            log.removeHandler(h);
         }
     }
 
