@@ -164,4 +164,17 @@ public record EntityAddr(AddrType type, int nonce, InetAddress ip, int port) {
         }
         return sb.toString();
     }
+
+    // equals and hashCode written out: a record's are bound at first use through an invokedynamic
+    // bootstrap that spins classes, a start-up cost every client command paid (docs/benchmarks.md)
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof EntityAddr a && a.type == type && a.nonce == nonce && a.port == port
+                && java.util.Objects.equals(a.ip, ip);
+    }
+
+    @Override
+    public int hashCode() {
+        return ((java.util.Objects.hashCode(type) * 31 + nonce) * 31 + java.util.Objects.hashCode(ip)) * 31 + port;
+    }
 }

@@ -142,4 +142,15 @@ public record EntityAddrVec(List<EntityAddr> addrs) {
         }
         return sb.append(']').toString();
     }
+
+    // written out, as EntityAddr's: no invokedynamic bootstrap at first use
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof EntityAddrVec v && v.addrs.equals(addrs);
+    }
+
+    @Override
+    public int hashCode() {
+        return addrs.hashCode();
+    }
 }

@@ -28,4 +28,15 @@ public record EntityName(EntityType type, String id) {
     public String toString() {
         return type.text() + "." + id;
     }
+
+    // written out, as EntityAddr's: no invokedynamic bootstrap at first use
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof EntityName n && n.type == type && java.util.Objects.equals(n.id, id);
+    }
+
+    @Override
+    public int hashCode() {
+        return type.hashCode() * 31 + java.util.Objects.hashCode(id);
+    }
 }

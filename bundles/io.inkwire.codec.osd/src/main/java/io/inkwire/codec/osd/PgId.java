@@ -41,4 +41,15 @@ public record PgId(long pool, int seed) implements Comparable<PgId> {
     public String toString() {
         return pool + "." + Integer.toHexString(seed);
     }
+
+    // written out: a record's are bound through an invokedynamic bootstrap at first use (start-up cost)
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof PgId p && p.pool == pool && p.seed == seed;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(pool) * 31 + seed;
+    }
 }

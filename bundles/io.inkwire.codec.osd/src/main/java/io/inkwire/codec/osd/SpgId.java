@@ -49,4 +49,15 @@ public record SpgId(PgId pgid, int shard) {
     public String toString() {
         return shard == NO_SHARD ? pgid.toString() : pgid + "s" + shard;
     }
+
+    // written out, as PgId's
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof SpgId s && s.shard == shard && s.pgid.equals(pgid);
+    }
+
+    @Override
+    public int hashCode() {
+        return pgid.hashCode() * 31 + shard;
+    }
 }
