@@ -49,20 +49,6 @@ public final class Preamble {
         return new Preamble(tag, numSegments, flags, length0, length1, length2, length3, a);
     }
 
-    /** A preamble of {@code lengths.length} (at most four) segments. */
-    public static Preamble of(int tag, long[] lengths, int[] alignments, int flags) {
-        if (lengths.length > Frame.MAX_NUM_SEGMENTS || alignments.length != lengths.length) {
-            throw new IllegalArgumentException("a preamble describes up to " + Frame.MAX_NUM_SEGMENTS + " segments, each with an alignment");
-        }
-        int[] l = new int[Frame.MAX_NUM_SEGMENTS];
-        int[] al = new int[Frame.MAX_NUM_SEGMENTS];
-        for (int i = 0; i < lengths.length; i++) {
-            l[i] = (int) lengths[i];
-            al[i] = alignments[i];
-        }
-        return of(tag, lengths.length, flags, l[0], l[1], l[2], l[3], al[0], al[1], al[2], al[3]);
-    }
-
     public int tag() {
         return tag;
     }
