@@ -437,7 +437,7 @@ public final class ProtocolV1 implements ProtocolEngine {
     public void writeQueued() {
         for (Session.Outgoing o; state == State.READY && (o = session.pollQueued()) != null; ) {
             try {
-                ready.writeMessage(o.message, o.written);
+                ready.writeMessage(o.message, o);
             } finally {
                 o.done(); // copied by the transport; msgr1 sessions never resend
             }

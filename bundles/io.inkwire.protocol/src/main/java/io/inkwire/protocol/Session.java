@@ -32,25 +32,28 @@ import java.util.concurrent.CompletableFuture;
 public final class Session {
 
     /**
-     * One outgoing message and the sequence number it was sent with (0 until sent). The session
-     * holds a reference to the message ({@link RawMessage#retain()} in {@link #queue}) from the
-     * queue until it is done with it — written on a lossy session, acknowledged on a lossless one,
-     * or dropped — and releases it then ({@link #done}), so that a message whose buffers are a
-     * received message's stays valid as long as it may be (re)sent.
+     * One outgoing message, the sequence number it was sent with (0 until sent), and the future its
+     * sender holds: it completes once the socket took the message (lossy sessions) or the peer
+     * acknowledged it (lossless ones), and fails when the session ends first. One object per send,
+     * made by whoever hands the message in (a transport's {@code Connection.send}, or
+     * {@link #queue(RawMessage, CompletableFuture)}). It holds one reference to the message from
+     * the queue until the session is done with it — written on a lossy session, acknowledged on a
+     * lossless one, or dropped — and releases it then ({@link #done}), so that a message whose
+     * buffers are a received message's stays valid as long as it may be (re)sent.
      */
-    static final class Outgoing {
+    public static final class Outgoing extends CompletableFuture<Void> {
         final RawMessage message;
         final long bytes;
         long seq;
-        CompletableFuture<Void> written;
 
-        Outgoing(RawMessage message) {
+        /** Takes over one reference to {@code message} that the caller holds (retained for it). */
+        public Outgoing(RawMessage message) {
             this.message = message;
             this.bytes = (long) message.frontLength() + message.middleLength() + message.dataLength();
         }
 
         /** The session is done with the message: its reference is dropped. */
-        void done() {
+        public void done() {
             message.release();
         }
     }
@@ -197,7 +200,7 @@ public final class Session {
     /**
      * Queues a message, whether or not a socket serves the session now (a lossless session between
      * sockets); the current engine writes it once ready ({@link ProtocolEngine#writeQueued()}).
-     * {@code written} (may be null) completes once the socket took it.
+     * {@code written} (may be null) completes as the message's {@link Outgoing} does.
      *
      * @throws IllegalStateException the session ended
      */
@@ -207,7 +210,30 @@ public final class Session {
                 throw new IllegalStateException("connection closed");
             }
             Outgoing o = new Outgoing(m.retain());
-            o.written = written;
+            if (written != null) {
+                o.whenComplete((v, t) -> {
+                    if (t == null) {
+                        written.complete(null);
+                    } else {
+                        written.completeExceptionally(t);
+                    }
+                });
+            }
+            queue(o);
+        }
+    }
+
+    /**
+     * Queues {@code o}, which takes over its reference to the message; on an ended session it throws
+     * and the caller still owns that reference.
+     *
+     * @throws IllegalStateException the session ended
+     */
+    public void queue(Outgoing o) {
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("connection closed");
+            }
             outQueue.add(o);
             queuedBytes += o.bytes;
         }
@@ -259,9 +285,7 @@ public final class Session {
         while (!sent.isEmpty() && sent.peekFirst().seq <= ack) {
             Outgoing o = sent.pollFirst();
             unackedBytes -= o.bytes;
-            if (o.written != null) {
-                o.written.complete(null);
-            }
+            o.complete(null);
             o.done();
         }
     }
@@ -280,13 +304,13 @@ public final class Session {
     List<CompletableFuture<Void>> pendingFutures() {
         List<CompletableFuture<Void>> out = new java.util.ArrayList<>();
         for (Outgoing o : sent) {
-            if (o.written != null && !o.written.isDone()) {
-                out.add(o.written);
+            if (!o.isDone()) {
+                out.add(o);
             }
         }
         for (Outgoing o : outQueue) {
-            if (o.written != null && !o.written.isDone()) {
-                out.add(o.written);
+            if (!o.isDone()) {
+                out.add(o);
             }
         }
         return out;

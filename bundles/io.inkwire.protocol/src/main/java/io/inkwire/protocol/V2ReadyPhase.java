@@ -29,6 +29,8 @@ final class V2ReadyPhase {
     private final ProtocolV2 e;
     /** The segments of the MESSAGE frame being encoded (reused: a frame is encoded and written before the next one is built). */
     private final ByteBuffer[] segments = new ByteBuffer[Frame.MAX_NUM_SEGMENTS];
+    /** The MESSAGE frame over {@link #segments}: one for every message written (a wrapped frame reads its array when asked). */
+    private final Frame messageFrame = Frame.wrap(Tag.MESSAGE, segments, MESSAGE_ALIGNMENTS);
     /** The header of the MESSAGE frame being encoded, reused the same way (the transport copies it out before the next). */
     private final ByteBuffer header = ByteBuffer.allocate(MessageHeader2.LENGTH).order(ByteOrder.LITTLE_ENDIAN);
 
@@ -137,16 +139,15 @@ final class V2ReadyPhase {
         // the message's own buffers, not read-only views: the crc codec checksums the caller's array in place
         segments[0] = h.encode(header);
         m.segments(segments, 1);
-        Frame f = Frame.wrap(Tag.MESSAGE, segments, MESSAGE_ALIGNMENTS);
         try {
             // a lossless message's future may see several writes (resends); completing it is idempotent.
             // Only a lossy session lets the socket reference the message's buffers: it drops the message
             // once written, and nothing else holds it (a lossless one keeps it for resends, copied each time).
-            ByteBuffer[] wire = e.codec().encode(f);
+            ByteBuffer[] wire = e.codec().encode(messageFrame);
             if (e.lossy) {
-                return e.transport.writeReferencing(wire, o.written, o::done);
+                return e.transport.writeReferencing(wire, o, o::done);
             }
-            e.transport.write(wire, o.written);
+            e.transport.write(wire, o);
             return false;
         } catch (ProtocolException ex) {
             e.fail(ex);

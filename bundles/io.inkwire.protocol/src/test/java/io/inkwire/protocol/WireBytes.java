@@ -116,8 +116,20 @@ final class WireBytes {
             }
             ByteBuffer r = in.slice(in.position(), rest);
             in.position(in.position() + rest);
-            frames.add(codec.decodeRemainder(p, r));
+            frames.add(kept(codec.decodeRemainder(p, r)));
         }
         return frames;
+    }
+
+    /** A frame of its own with {@code f}'s segments: the codec's frame is valid until its next decode. */
+    private static Frame kept(Frame f) {
+        int n = f.numSegments();
+        ByteBuffer[] segments = new ByteBuffer[n];
+        int[] alignments = new int[n];
+        for (int i = 0; i < n; i++) {
+            segments[i] = f.segment(i);
+            alignments[i] = f.alignment(i);
+        }
+        return Frame.of(f.tag(), segments, alignments);
     }
 }

@@ -47,6 +47,12 @@ public final class CrcFrameCodec implements FrameCodec {
     private final ByteBuffer epilogueOut = ByteBuffer.allocate(EPILOGUE_REV0_LENGTH).order(ByteOrder.LITTLE_ENDIAN);
     /** Result arrays by length, reused ({@link #outArray}). */
     private final ByteBuffer[][] outArrays = new ByteBuffer[Frame.MAX_NUM_SEGMENTS + 4][];
+    /** The segments and alignments of the frame {@link #decodeRemainder} returned last, refilled by the next. */
+    private final ByteBuffer[] decodedSegments = new ByteBuffer[Frame.MAX_NUM_SEGMENTS];
+    private final int[] decodedAlignments = new int[Frame.MAX_NUM_SEGMENTS];
+    /** One frame per tag over those arrays, made on first use (a wrapped frame reads its arrays when asked). */
+    private final Frame[] decodedFrames = new Frame[DECODED_TAGS];
+    private static final int DECODED_TAGS = 32;
 
     /**
      * @param revision         0 or 1
@@ -96,7 +102,8 @@ public final class CrcFrameCodec implements FrameCodec {
         // one view per segment, which the frame keeps; crcs and the epilogue are read in place
         int at = rest.position();
         int n = p.numSegments();
-        ByteBuffer[] segs = new ByteBuffer[n];
+        ByteBuffer[] segs = decodedSegments;
+        java.util.Arrays.fill(segs, null);
         if (revision == 1) {
             if (p.length(0) > 0) {
                 segs[0] = take(rest, at, (int) p.length(0));
@@ -135,7 +142,23 @@ public final class CrcFrameCodec implements FrameCodec {
             }
         }
         rest.position(rest.limit());
-        return Frame.wrap(p.tag(), segs, p.alignmentArray()); // fresh views, and (nearly always) a shared alignment array
+        return decodedFrame(p);
+    }
+
+    /** The frame over {@link #decodedSegments}, its alignments {@code p}'s: the same object for every frame of a tag. */
+    private Frame decodedFrame(Preamble p) {
+        for (int i = 0; i < Frame.MAX_NUM_SEGMENTS; i++) {
+            decodedAlignments[i] = i < p.numSegments() ? p.alignment(i) : 0;
+        }
+        int tag = p.tag();
+        if (tag < 0 || tag >= DECODED_TAGS) {
+            return Frame.wrap(tag, decodedSegments, decodedAlignments);
+        }
+        Frame f = decodedFrames[tag];
+        if (f == null) {
+            f = decodedFrames[tag] = Frame.wrap(tag, decodedSegments, decodedAlignments);
+        }
+        return f;
     }
 
     /** A view of {@code len} bytes at {@code at} of {@code in} (null, an empty segment, for none). */

@@ -8,7 +8,8 @@ import java.util.Arrays;
  * read through {@link #segment(int)} as independent views. {@link #of} takes its own slices of the
  * caller's buffers; {@link #wrap} takes the caller's arrays and buffers as they are, for the engine
  * and the codecs, which build one frame per message and should not allocate a view per segment
- * twice over.
+ * twice over — nor a frame per message: a frame made by {@link #wrap} reads its arrays each time it
+ * is asked, so one frame over arrays its owner refills serves every message.
  */
 public final class Frame {
 
@@ -24,21 +25,28 @@ public final class Frame {
     private static final int[] CONTROL_ALIGNMENT = {DEFAULT_ALIGNMENT};
 
     private final int tag;
-    /** The segments; entries past {@link #count}, and null entries, are empty. Never handed out. */
+    /** The segments; null entries, and trailing empty ones ({@link #count()}), are empty. Never handed out. */
     private final ByteBuffer[] segments;
     private final int[] alignments;
-    private final int count;
 
-    private Frame(int tag, ByteBuffer[] segments, int[] alignments, int count) {
+    private Frame(int tag, ByteBuffer[] segments, int[] alignments) {
         this.tag = tag;
         this.segments = segments;
         this.alignments = alignments;
-        this.count = count;
+    }
+
+    /** The segments up to the last non-empty one (at least one), as the wire's {@code num_segments} counts them. */
+    private int count() {
+        int n = segments.length;
+        while (n > 1 && (segments[n - 1] == null || !segments[n - 1].hasRemaining())) {
+            n--;
+        }
+        return n;
     }
 
     /** A control frame: one segment with the default alignment. */
     public static Frame control(int tag, ByteBuffer payload) {
-        return new Frame(tag, new ByteBuffer[] {payload.slice()}, CONTROL_ALIGNMENT, 1);
+        return new Frame(tag, new ByteBuffer[] {payload.slice()}, CONTROL_ALIGNMENT);
     }
 
     /**
@@ -57,7 +65,7 @@ public final class Frame {
         for (int i = 0; i < n; i++) {
             s[i] = segments[i] == null ? EMPTY : segments[i].slice();
         }
-        return new Frame(tag, s, Arrays.copyOf(alignments, n), n);
+        return new Frame(tag, s, Arrays.copyOf(alignments, n));
     }
 
     /**
@@ -65,17 +73,14 @@ public final class Frame {
      * no buffer is sliced (a null entry is an empty segment). Each segment is what its buffer holds
      * from its position to its limit. The caller hands them over: it must not change the arrays, the
      * buffers' bytes or their positions and limits while the frame is in use. Trailing empty
-     * segments are not counted, as with {@link #of}.
+     * segments are not counted, as with {@link #of}. The frame reads the arrays whenever it is
+     * asked, not once: between uses their owner may fill them with the next frame's segments.
      */
     public static Frame wrap(int tag, ByteBuffer[] segments, int[] alignments) {
         if (segments.length < 1 || segments.length > MAX_NUM_SEGMENTS || alignments.length < segments.length) {
             throw new IllegalArgumentException("a frame has 1.." + MAX_NUM_SEGMENTS + " segments, each with an alignment");
         }
-        int n = segments.length;
-        while (n > 1 && (segments[n - 1] == null || !segments[n - 1].hasRemaining())) {
-            n--;
-        }
-        return new Frame(tag, segments, alignments, n);
+        return new Frame(tag, segments, alignments);
     }
 
     public int tag() {
@@ -83,12 +88,12 @@ public final class Frame {
     }
 
     public int numSegments() {
-        return count;
+        return count();
     }
 
     /** A fresh view of segment {@code i}; an empty buffer for an empty or uncounted one. */
     public ByteBuffer segment(int i) {
-        ByteBuffer b = i < count ? segments[i] : null;
+        ByteBuffer b = i < segments.length ? segments[i] : null; // a trailing empty one is empty either way
         return b == null || !b.hasRemaining() ? EMPTY : b.duplicate();
     }
 
@@ -99,23 +104,23 @@ public final class Frame {
      * or take a slice to keep; never write to it or move its position or limit.
      */
     public ByteBuffer segmentAsHeld(int i) {
-        ByteBuffer b = i < count ? segments[i] : null;
+        ByteBuffer b = i < segments.length ? segments[i] : null; // a trailing empty one is empty either way
         return b == null || !b.hasRemaining() ? EMPTY : b;
     }
 
     public int segmentLength(int i) {
-        ByteBuffer b = i < count ? segments[i] : null;
+        ByteBuffer b = i < segments.length ? segments[i] : null; // a trailing empty one is empty either way
         return b == null ? 0 : b.remaining();
     }
 
     public int alignment(int i) {
-        return i < count ? alignments[i] : 0;
+        return i < count() ? alignments[i] : 0;
     }
 
     /** Bytes over all segments. */
     public long totalLength() {
         long t = 0;
-        for (int i = 0; i < count; i++) {
+        for (int i = 0, n = count(); i < n; i++) {
             t += segmentLength(i);
         }
         return t;
@@ -124,7 +129,7 @@ public final class Frame {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("Frame{tag=").append(tag).append(" segments=[");
-        for (int i = 0; i < count; i++) {
+        for (int i = 0, n = count(); i < n; i++) {
             sb.append(i == 0 ? "" : ",").append(segmentLength(i));
         }
         return sb.append("]}").toString();

@@ -32,7 +32,9 @@ public interface FrameCodec extends AutoCloseable {
     long remainderLength(Preamble preamble);
 
     /**
-     * Decodes and verifies the rest of the frame.
+     * Decodes and verifies the rest of the frame. The frame may be the codec's own, valid until the
+     * next call (a codec then allocates no frame per frame): take what is to be kept — the
+     * segments' buffers, which stay valid as {@code rest}'s bytes do — before decoding the next.
      *
      * @param rest exactly {@link #remainderLength} bytes
      * @return the frame in clear, or {@code null} when the sender aborted it (late_status ABORTED)

@@ -49,7 +49,7 @@ public final class NettyConnection implements Connection, ProtocolListener {
     private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
     private final List<CompletableFuture<Void>> waitingForReady = new ArrayList<>();
     private final List<CompletableFuture<Long>> keepalives = new ArrayList<>();
-    private final ConcurrentLinkedQueue<Queued> inbox = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Session.Outgoing> inbox = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final Runnable drainTask = this::drainInbox;
     private final DispatchQueue events;
@@ -89,10 +89,6 @@ public final class NettyConnection implements Connection, ProtocolListener {
         c.up = true;
         m.register(c);
         return h;
-    }
-
-    /** A message the application sent, waiting for the I/O thread. */
-    private record Queued(RawMessage message, CompletableFuture<Void> written) {
     }
 
     Session session() {
@@ -270,9 +266,9 @@ public final class NettyConnection implements Connection, ProtocolListener {
 
     /** Fails sends that will never reach the engine (the session ended). */
     private void failInbox(Throwable c) {
-        for (Queued q; (q = inbox.poll()) != null; ) {
-            q.message().release();
-            q.written().completeExceptionally(c);
+        for (Session.Outgoing o; (o = inbox.poll()) != null; ) {
+            o.done();
+            o.completeExceptionally(c);
         }
     }
 
@@ -311,16 +307,16 @@ public final class NettyConnection implements Connection, ProtocolListener {
     /**
      * Retains the message before it returns (the dispatcher that sends a received message from its
      * callback releases its own reference right after): this reference goes with it to the I/O
-     * thread, which hands the message to the session (which takes its own) and drops it.
+     * thread, which hands it to the session. What the caller gets back is the session's own entry
+     * for the message ({@link Session.Outgoing}, a future): one object per send.
      */
     @Override
     public CompletionStage<Void> send(RawMessage message) {
-        CompletableFuture<Void> f = new CompletableFuture<>();
         if (closed) {
-            f.completeExceptionally(new ClosedChannelException());
-            return f;
+            return CompletableFuture.failedFuture(new ClosedChannelException());
         }
-        inbox.add(new Queued(message.retain(), f));
+        Session.Outgoing o = new Session.Outgoing(message.retain());
+        inbox.add(o);
         if (closed) {
             failInbox(new ClosedChannelException()); // raced with the end of the session: nobody drains any more
         } else if (drainScheduled.compareAndSet(false, true)) {
@@ -328,7 +324,7 @@ public final class NettyConnection implements Connection, ProtocolListener {
             // current read, and one flush covers every message the read's dispatches sent
             loop.execute(drainTask);
         }
-        return f;
+        return o;
     }
 
     /** On an I/O thread: moves the sends to the session and writes them (one flush for the batch). */
@@ -347,15 +343,14 @@ public final class NettyConnection implements Connection, ProtocolListener {
     private void drainInboxLocked() {
         ProtocolEngine e = session.engine();
         boolean any = false;
-        for (Queued q; (q = inbox.poll()) != null; ) {
+        for (Session.Outgoing o; (o = inbox.poll()) != null; ) {
             try {
-                session.queue(q.message(), q.written());
+                session.queue(o); // with the message's reference
                 any = true;
             } catch (IllegalStateException closed) {
-                CompletableFuture<Void> f = q.written();
+                o.done();
+                Session.Outgoing f = o;
                 events.run(() -> f.completeExceptionally(new ClosedChannelException()));
-            } finally {
-                q.message().release(); // the session holds its own reference now, or none is needed
             }
         }
         if (any && e != null && e.isReady()) {
