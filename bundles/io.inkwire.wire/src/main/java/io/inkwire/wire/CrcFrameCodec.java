@@ -53,6 +53,12 @@ public final class CrcFrameCodec implements FrameCodec {
     /** One frame per tag over those arrays, made on first use (a wrapped frame reads its arrays when asked). */
     private final Frame[] decodedFrames = new Frame[DECODED_TAGS];
     private static final int DECODED_TAGS = 32;
+    /** The preamble {@link #decodePreamble} decoded last, and its 32 bytes as four little-endian words. */
+    private Preamble lastPreamble;
+    private long lastBlock0;
+    private long lastBlock1;
+    private long lastBlock2;
+    private long lastBlock3;
 
     /**
      * @param revision         0 or 1
@@ -77,9 +83,27 @@ public final class CrcFrameCodec implements FrameCodec {
         return Preambles.PREAMBLE_LENGTH;
     }
 
+    /**
+     * A block byte for byte the last one (crc included) is the last preamble: a preamble is a value,
+     * and a steady stream (the same op, reply after reply) repeats its shape, so most frames of one
+     * then cost no preamble object. The four words are compared before anything else is read.
+     */
     @Override
     public Preamble decodePreamble(ByteBuffer block) throws ProtocolException {
-        return Preambles.decode(block, maxSegmentLength);
+        int at = block.position();
+        if (lastPreamble != null && block.remaining() >= Preambles.PREAMBLE_LENGTH
+                && LittleEndian.getLe64(block, at) == lastBlock0 && LittleEndian.getLe64(block, at + 8) == lastBlock1
+                && LittleEndian.getLe64(block, at + 16) == lastBlock2 && LittleEndian.getLe64(block, at + 24) == lastBlock3) {
+            block.position(at + Preambles.PREAMBLE_LENGTH);
+            return lastPreamble;
+        }
+        Preamble p = Preambles.decode(block, maxSegmentLength); // throws on a bad block, which is not kept
+        lastBlock0 = LittleEndian.getLe64(block, at);
+        lastBlock1 = LittleEndian.getLe64(block, at + 8);
+        lastBlock2 = LittleEndian.getLe64(block, at + 16);
+        lastBlock3 = LittleEndian.getLe64(block, at + 24);
+        lastPreamble = p;
+        return p;
     }
 
     @Override

@@ -3,7 +3,7 @@ package io.inkwire.transport.netty.internal;
 import io.inkwire.api.Connection;
 import io.inkwire.api.Dispatcher;
 import io.inkwire.api.message.RawMessage;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.ArrayDeque;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -30,8 +30,13 @@ final class DispatchQueue {
 
     private final Connection connection;
     private final Dispatcher dispatcher;
-    /** RawMessage (to {@link Dispatcher#onMessage}) or Runnable (anything else), in order. */
-    private final ConcurrentLinkedQueue<Object> events = new ConcurrentLinkedQueue<>();
+    /**
+     * RawMessage (to {@link Dispatcher#onMessage}) or Runnable (anything else), in order: what waits
+     * (guarded by this queue's monitor), and the batch being delivered. The deliverer swaps the two
+     * and runs the batch without the monitor: no node per event, as a linked queue would allocate.
+     */
+    private ArrayDeque<Object> pending = new ArrayDeque<>();
+    private ArrayDeque<Object> batch = new ArrayDeque<>();
     private final AtomicBoolean delivering = new AtomicBoolean();
 
     DispatchQueue(Connection connection, Dispatcher dispatcher) {
@@ -41,17 +46,33 @@ final class DispatchQueue {
 
     /** Queues a message for the dispatcher. */
     void message(RawMessage m) {
-        events.add(m);
+        synchronized (this) {
+            pending.add(m);
+        }
     }
 
     /** Queues any other callback. */
     void run(Runnable r) {
-        events.add(r);
+        synchronized (this) {
+            pending.add(r);
+        }
+    }
+
+    private synchronized boolean hasPending() {
+        return !pending.isEmpty();
     }
 
     /** Runs what is queued, unless another thread is doing so (it will run this too). Call without the engine's lock. */
     void deliver() {
-        while (!events.isEmpty() && delivering.compareAndSet(false, true)) {
+        // a thread that queued while another delivered finds the flag set and leaves; the deliverer
+        // looks again after clearing it, so nothing queued is left behind
+        while (hasPending() && delivering.compareAndSet(false, true)) {
+            ArrayDeque<Object> events;
+            synchronized (this) {
+                events = pending;
+                pending = batch; // empty: every batch is run to its end (or put back, below)
+                batch = events;
+            }
             try {
                 for (Object e; (e = events.poll()) != null; ) {
                     try {
@@ -69,6 +90,13 @@ final class DispatchQueue {
                     }
                 }
             } finally {
+                if (!events.isEmpty()) { // an Error left the batch: what is left goes first next time
+                    synchronized (this) {
+                        for (Object e; (e = events.pollLast()) != null; ) {
+                            pending.addFirst(e);
+                        }
+                    }
+                }
                 delivering.set(false);
             }
         }
