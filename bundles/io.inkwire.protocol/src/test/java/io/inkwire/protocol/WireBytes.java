@@ -116,20 +116,9 @@ final class WireBytes {
             }
             ByteBuffer r = in.slice(in.position(), rest);
             in.position(in.position() + rest);
-            frames.add(kept(codec.decodeRemainder(p, r)));
+            Frame f = codec.decodeRemainder(p, r);
+            frames.add(f == null ? null : f.copy()); // the codec's frame is valid until its next decode
         }
         return frames;
-    }
-
-    /** A frame of its own with {@code f}'s segments: the codec's frame is valid until its next decode. */
-    private static Frame kept(Frame f) {
-        int n = f.numSegments();
-        ByteBuffer[] segments = new ByteBuffer[n];
-        int[] alignments = new int[n];
-        for (int i = 0; i < n; i++) {
-            segments[i] = f.segment(i);
-            alignments[i] = f.alignment(i);
-        }
-        return Frame.of(f.tag(), segments, alignments);
     }
 }

@@ -47,12 +47,8 @@ public final class CrcFrameCodec implements FrameCodec {
     private final ByteBuffer epilogueOut = ByteBuffer.allocate(EPILOGUE_REV0_LENGTH).order(ByteOrder.LITTLE_ENDIAN);
     /** Result arrays by length, reused ({@link #outArray}). */
     private final ByteBuffer[][] outArrays = new ByteBuffer[Frame.MAX_NUM_SEGMENTS + 4][];
-    /** The segments and alignments of the frame {@link #decodeRemainder} returned last, refilled by the next. */
-    private final ByteBuffer[] decodedSegments = new ByteBuffer[Frame.MAX_NUM_SEGMENTS];
-    private final int[] decodedAlignments = new int[Frame.MAX_NUM_SEGMENTS];
-    /** One frame per tag over those arrays, made on first use (a wrapped frame reads its arrays when asked). */
-    private final Frame[] decodedFrames = new Frame[DECODED_TAGS];
-    private static final int DECODED_TAGS = 32;
+    /** What {@link #decodeRemainder} returns, refilled by each call. */
+    private final DecodedFrames decoded = new DecodedFrames();
     /** The preamble {@link #decodePreamble} decoded last, and its 32 bytes as four little-endian words. */
     private Preamble lastPreamble;
     private long lastBlock0;
@@ -126,11 +122,10 @@ public final class CrcFrameCodec implements FrameCodec {
         // one view per segment, which the frame keeps; crcs and the epilogue are read in place
         int at = rest.position();
         int n = p.numSegments();
-        ByteBuffer[] segs = decodedSegments;
-        java.util.Arrays.fill(segs, null);
+        ByteBuffer[] segs = decoded.segments();
         if (revision == 1) {
             if (p.length(0) > 0) {
-                segs[0] = take(rest, at, (int) p.length(0));
+                segs[0] = decoded.segmentZero(p, rest, at, (int) p.length(0));
                 at += (int) p.length(0);
                 verify(0, segs[0], LittleEndian.getLe32(rest, at), p);
                 at += SEGMENT_CRC_LENGTH;
@@ -154,7 +149,7 @@ public final class CrcFrameCodec implements FrameCodec {
             }
         } else {
             for (int i = 0; i < n; i++) {
-                segs[i] = take(rest, at, (int) p.length(i));
+                segs[i] = i == 0 ? decoded.segmentZero(p, rest, at, (int) p.length(0)) : take(rest, at, (int) p.length(i));
                 at += (int) p.length(i);
             }
             int lateFlags = rest.get(at) & 0xff;
@@ -166,23 +161,7 @@ public final class CrcFrameCodec implements FrameCodec {
             }
         }
         rest.position(rest.limit());
-        return decodedFrame(p);
-    }
-
-    /** The frame over {@link #decodedSegments}, its alignments {@code p}'s: the same object for every frame of a tag. */
-    private Frame decodedFrame(Preamble p) {
-        for (int i = 0; i < Frame.MAX_NUM_SEGMENTS; i++) {
-            decodedAlignments[i] = i < p.numSegments() ? p.alignment(i) : 0;
-        }
-        int tag = p.tag();
-        if (tag < 0 || tag >= DECODED_TAGS) {
-            return Frame.wrap(tag, decodedSegments, decodedAlignments);
-        }
-        Frame f = decodedFrames[tag];
-        if (f == null) {
-            f = decodedFrames[tag] = Frame.wrap(tag, decodedSegments, decodedAlignments);
-        }
-        return f;
+        return decoded.frame(p);
     }
 
     /** A view of {@code len} bytes at {@code at} of {@code in} (null, an empty segment, for none). */

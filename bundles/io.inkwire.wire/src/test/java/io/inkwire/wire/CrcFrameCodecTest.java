@@ -54,12 +54,13 @@ class CrcFrameCodecTest {
     /**
      * Issue 14: encoding a MESSAGE frame allocates nothing of the codec's own (preamble, crcs,
      * epilogue and the result array are reused) and leaves the frame's buffers as they were;
-     * decoding one allocates one view per segment (the frame and its arrays are the codec's,
-     * refilled by each decode, and a preamble block like the last one is the last preamble).
+     * decoding one allocates one view per payload segment (the frame, its arrays and the message
+     * header's buffer are the codec's, refilled by each decode, and a preamble block like the last
+     * one is the last preamble).
      * Measured per frame over many, counting what the interpreter allocates too (no escape analysis
      * assumed). Before the reuse the two directions cost about 1.9 KB per frame; decoding was 344 B
      * while the preamble kept its descriptors in two arrays, 280 B with them as fields and a frame
-     * per decode, 216 B without, 168 B with the last preamble kept.
+     * per decode, 216 B without, 168 B with the last preamble kept, 112 B with the header copied.
      */
     @Test
     void a_message_frame_round_trip_allocates_a_bounded_amount() throws Exception {
@@ -93,7 +94,7 @@ class CrcFrameCodecTest {
         assertArrayEquals(wire, join(tx.encode(f)), "the frame's buffers are unmoved after many encodes");
         assertEquals(ByteBuffer.wrap(data), back.segment(3));
         assertTrue(encoded <= 64, "encode allocated " + encoded + " bytes per frame");
-        assertTrue(decoded <= 176, "decode allocated " + decoded + " bytes per frame");
+        assertTrue(decoded <= 120, "decode allocated " + decoded + " bytes per frame");
     }
 
     @Test

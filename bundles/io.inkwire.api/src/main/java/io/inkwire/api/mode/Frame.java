@@ -83,6 +83,22 @@ public final class Frame {
         return new Frame(tag, segments, alignments);
     }
 
+    /**
+     * A frame of its own with heap copies of this one's segments: what to keep of a frame a codec
+     * decoded, which is valid only until its next decode ({@link FrameCodec#decodeRemainder}).
+     */
+    public Frame copy() {
+        int n = count();
+        ByteBuffer[] s = new ByteBuffer[n];
+        for (int i = 0; i < n; i++) {
+            ByteBuffer b = segment(i);
+            byte[] a = new byte[b.remaining()];
+            b.get(a);
+            s[i] = ByteBuffer.wrap(a);
+        }
+        return new Frame(tag, s, Arrays.copyOf(alignments, n));
+    }
+
     public int tag() {
         return tag;
     }

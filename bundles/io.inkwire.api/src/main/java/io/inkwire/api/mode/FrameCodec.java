@@ -33,8 +33,11 @@ public interface FrameCodec extends AutoCloseable {
 
     /**
      * Decodes and verifies the rest of the frame. The frame may be the codec's own, valid until the
-     * next call (a codec then allocates no frame per frame): take what is to be kept — the
-     * segments' buffers, which stay valid as {@code rest}'s bytes do — before decoding the next.
+     * next call (a codec then allocates no frame per frame): take what is to be kept
+     * ({@link Frame#copy()}, or the segments' buffers, which stay valid as {@code rest}'s bytes do)
+     * before decoding the next.
+     * A MESSAGE frame's segment 0, the message's header that the engine reads in place, may be
+     * the codec's own buffer too.
      *
      * @param rest exactly {@link #remainderLength} bytes
      * @return the frame in clear, or {@code null} when the sender aborted it (late_status ABORTED)

@@ -12,6 +12,7 @@ import io.inkwire.api.mode.Frame;
 import io.inkwire.api.mode.FrameCodec;
 import io.inkwire.api.mode.Preamble;
 import io.inkwire.wire.CrcFrameCodec;
+import io.inkwire.wire.DecodedFrames;
 import io.inkwire.wire.Preambles;
 import io.inkwire.wire.Tag;
 import java.nio.ByteBuffer;
@@ -63,6 +64,10 @@ public final class SecureFrameCodec implements FrameCodec {
     private final long maxSegmentLength;
     /** Block A in clear: the preamble, then the inline part of segment 0 for decodeRemainder. */
     private final byte[] blockA = new byte[BLOCK_A_PLAINTEXT_LENGTH];
+    /** {@link #blockA} as a buffer, for absolute reads. */
+    private final ByteBuffer blockAView = ByteBuffer.wrap(blockA);
+    /** What {@link #decodeRemainder} returns, refilled by each call. */
+    private final DecodedFrames decoded = new DecodedFrames();
     private Preamble pending;
     private boolean closed;
     /** Where frames are laid out and sealed; grows up to {@link #REUSED_TX_LIMIT}. */
@@ -148,7 +153,7 @@ public final class SecureFrameCodec implements FrameCodec {
         }
         ByteBuffer in = rest.slice();
         int n = p.numSegments();
-        ByteBuffer[] segments = new ByteBuffer[n];
+        ByteBuffer[] segments = decoded.segments();
         segments[0] = segmentZero(p, in);
         if (n > 1) {
             int plain = (int) SecureRev1Layout.blockCPlaintextLength(p);
@@ -179,7 +184,7 @@ public final class SecureFrameCodec implements FrameCodec {
                 offset += (int) padded(len);
             }
         }
-        return Frame.wrap(p.tag(), segments, p.alignmentArray()); // a fresh array of views; the alignments (nearly always) shared
+        return decoded.frame(p); // the codec's frame over the views
     }
 
     /** Segment 0: the inline part from block A, and the rest from block B when there is one. */
@@ -187,6 +192,9 @@ public final class SecureFrameCodec implements FrameCodec {
         int len0 = (int) p.length(0);
         int pad0 = (int) padded(len0);
         if (pad0 <= FRAME_PREAMBLE_INLINE_SIZE) {
+            if (p.tag() == Tag.MESSAGE) {
+                return decoded.segmentZero(p, blockAView, Preambles.PREAMBLE_LENGTH, len0); // a copy: block A is reused
+            }
             return ByteBuffer.wrap(Arrays.copyOfRange(blockA, Preambles.PREAMBLE_LENGTH, Preambles.PREAMBLE_LENGTH + len0));
         }
         byte[] seg0 = new byte[pad0];

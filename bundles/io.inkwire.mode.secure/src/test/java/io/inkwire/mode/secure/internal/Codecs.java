@@ -70,7 +70,7 @@ final class Codecs {
         ByteBuffer r = in.slice().limit((int) rest);
         Frame f = c.decodeRemainder(p, r);
         in.position(in.position() + (int) rest);
-        return new Read(p, f, in.position() - start, c.rxOperations() - ops);
+        return new Read(p, f == null ? null : f.copy(), in.position() - start, c.rxOperations() - ops); // the codec's frame is valid until its next decode
     }
 
     /** Decodes a whole stream, which must end on a frame boundary. */
