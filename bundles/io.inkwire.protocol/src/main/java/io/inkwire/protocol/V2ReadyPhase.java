@@ -67,8 +67,8 @@ final class V2ReadyPhase {
             session.inSeq = h.seq();
             // the segments are views of the pooled receive buffer: the message holds its lease, its last release gives it back
             RawMessage m = RawMessage.builder(h.type()).version(h.version()).compatVersion(h.compatVersion()).priority(h.priority())
-                    .tid(h.tid()).seq(h.seq()).dataOff(h.dataOff()).flags(h.flags())
-                    .front(f.segmentAsHeld(1)).middle(f.segmentAsHeld(2)).data(f.segmentAsHeld(3)).segmentsAsGiven() // the frame is dropped after this
+                    .tid(h.tid()).seq(h.seq()).dataOff(h.dataOff()).flags(h.flags()).segmentsAsGiven() // the frame is dropped after this
+                    .front(f.segmentAsHeld(1)).middle(f.segmentAsHeld(2)).data(f.segmentAsHeld(3))
                     .onRelease(e.takeReceivedLease()).build();
             e.listener().onMessage(m);
             if (!e.lossy) {

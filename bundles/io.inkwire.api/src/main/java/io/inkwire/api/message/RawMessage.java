@@ -78,22 +78,35 @@ public final class RawMessage {
     /** References held, on {@link #counted} (updated through {@link #REFS}). */
     private volatile int refs = 1;
 
-    private RawMessage(Builder b) {
-        this.type = b.type;
-        this.version = b.version;
-        this.compatVersion = b.compatVersion == 0 ? b.version : b.compatVersion;
-        this.priority = b.priority;
-        this.tid = b.tid;
-        this.seq = b.seq;
-        this.dataOff = b.dataOff;
-        this.flags = b.flags;
-        this.front = view(b.front, b.asGiven);
-        this.middle = view(b.middle, b.asGiven);
-        this.data = view(b.data, b.asGiven);
-        this.onRelease = b.onRelease;
-        this.counted = b.onRelease == null && b.sharing != null ? b.sharing.counted : this;
+    /**
+     * Scalars, not the builder: the JIT may not inline this constructor, and a builder passed to it
+     * would then escape and be allocated. The builder takes its views as the segments are set, so
+     * that {@link Builder#build()} stays small enough to be inlined where it is called, and a
+     * message built in one expression allocates no builder (escape analysis replaces it).
+     */
+    private RawMessage(int type, int version, int compatVersion, int priority, long tid, long seq, int dataOff, int flags,
+                       ByteBuffer front, ByteBuffer middle, ByteBuffer data, Runnable onRelease, RawMessage sharing) {
+        this.type = type;
+        this.version = version;
+        this.compatVersion = compatVersion == 0 ? version : compatVersion;
+        this.priority = priority;
+        this.tid = tid;
+        this.seq = seq;
+        this.dataOff = dataOff;
+        this.flags = flags;
+        this.front = front;
+        this.middle = middle;
+        this.data = data;
+        this.onRelease = onRelease;
+        this.counted = onRelease == null && sharing != null ? sharing.counted : this;
     }
 
+    /** A segment as the builder holds it (already a view, or given): the shared empty buffer for none. */
+    private static ByteBuffer orEmpty(ByteBuffer b) {
+        return b == null || !b.hasRemaining() ? EMPTY : b;
+    }
+
+    /** What a builder keeps of a segment it is given: a view of its remaining bytes, or the buffer itself ({@code asGiven}). */
     private static ByteBuffer view(ByteBuffer b, boolean asGiven) {
         return b == null || !b.hasRemaining() ? EMPTY : asGiven ? b : b.slice();
     }
@@ -109,7 +122,11 @@ public final class RawMessage {
      */
     public Builder toBuilder() {
         Builder b = new Builder(type).version(version).compatVersion(compatVersion).priority(priority).tid(tid)
-                .seq(seq).dataOff(dataOff).flags(flags).front(front).middle(middle).data(data);
+                .seq(seq).dataOff(dataOff).flags(flags);
+        // this message's own buffers, not views of them: nothing moves their positions or writes to them
+        b.front = front;
+        b.middle = middle;
+        b.data = data;
         b.sharing = this;
         return b;
     }
@@ -278,7 +295,7 @@ public final class RawMessage {
         private ByteBuffer middle;
         private ByteBuffer data;
         private Runnable onRelease;
-        /** {@link #segmentsAsGiven()}: keep the caller's buffers instead of a slice of each. */
+        /** {@link #segmentsAsGiven()}: keep the caller's buffers instead of a slice of each. The segments are views (or given) as set. */
         private boolean asGiven;
         /** Set by {@link RawMessage#toBuilder()}: the message whose count the built one shares. */
         private RawMessage sharing;
@@ -337,7 +354,7 @@ public final class RawMessage {
         }
 
         public Builder front(ByteBuffer b) {
-            this.front = b;
+            this.front = view(b, asGiven);
             return this;
         }
 
@@ -346,12 +363,12 @@ public final class RawMessage {
         }
 
         public Builder middle(ByteBuffer b) {
-            this.middle = b;
+            this.middle = view(b, asGiven);
             return this;
         }
 
         public Builder data(ByteBuffer b) {
-            this.data = b;
+            this.data = view(b, asGiven);
             return this;
         }
 
@@ -369,9 +386,10 @@ public final class RawMessage {
         }
 
         /**
-         * For messengers: the message keeps front, middle and data as given instead of taking a
-         * slice of each, saving a view per segment on every message received. The caller hands the
-         * buffers over: nothing may move their positions or limits, or write to them, afterwards.
+         * For messengers: the message keeps front, middle and data set after this call as given
+         * instead of taking a slice of each, saving a view per segment on every message received.
+         * The caller hands the buffers over: nothing may move their positions or limits, or write to
+         * them, afterwards.
          */
         public Builder segmentsAsGiven() {
             this.asGiven = true;
@@ -380,7 +398,8 @@ public final class RawMessage {
 
         public RawMessage build() {
             Objects.checkIndex(priority, 256);
-            return new RawMessage(this);
+            return new RawMessage(type, version, compatVersion, priority, tid, seq, dataOff, flags, orEmpty(front),
+                    orEmpty(middle), orEmpty(data), onRelease, sharing);
         }
     }
 }

@@ -110,6 +110,29 @@ class RawMessageTest {
     }
 
     @Test
+    void a_builder_views_a_segment_as_it_is_when_set_and_keeps_given_ones_and_a_messages_own() {
+        ByteBuffer given = ByteBuffer.wrap(new byte[] {0, 1, 2, 3, 4, 5}, 1, 4);
+        RawMessage.Builder b = RawMessage.builder(1).data(given);
+        given.position(3); // after the setter: the view was taken when the segment was set
+        RawMessage m = b.build();
+        assertEquals(4, m.dataLength());
+
+        ByteBuffer held = ByteBuffer.wrap(new byte[] {7, 8, 9});
+        RawMessage asGiven = RawMessage.builder(1).segmentsAsGiven().front(held).build();
+        ByteBuffer[] segments = new ByteBuffer[3];
+        asGiven.segments(segments, 0);
+        assertSame(held, segments[0], "a messenger's buffer is kept as it is");
+
+        m.segments(segments, 0);
+        ByteBuffer own = segments[2];
+        RawMessage answer = m.toBuilder().tid(5).build();
+        answer.segments(segments, 0);
+        assertSame(own, segments[2], "an answer built from a message holds that message's own buffer, no view of it");
+        assertEquals(5, answer.tid());
+        assertEquals(4, answer.dataLength());
+    }
+
+    @Test
     void a_type_outside_u16_is_refused() {
         assertThrows(IllegalArgumentException.class, () -> RawMessage.builder(0x10000));
         assertThrows(IllegalArgumentException.class, () -> RawMessage.builder(1).type(-1));
