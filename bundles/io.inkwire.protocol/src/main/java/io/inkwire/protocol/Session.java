@@ -52,7 +52,7 @@ public final class Session {
             this.bytes = (long) message.frontLength() + message.middleLength() + message.dataLength();
         }
 
-        /** The session is done with the message: its reference is dropped. */
+        /** The session is done with the message: its reference is dropped (by the session, or a transport that never queued it; once). */
         public void done() {
             message.release();
         }
