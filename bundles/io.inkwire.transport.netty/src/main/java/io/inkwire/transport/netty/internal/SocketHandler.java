@@ -83,8 +83,14 @@ final class SocketHandler extends ChannelInboundHandlerAdapter implements Transp
     private volatile long lastActiveNanos = System.nanoTime();
     /** The engine's buffer for the chunk it asked for, being filled up to its limit; null between chunks. */
     private ByteBuffer chunk;
-    /** The buffer over the rest of {@link #chunk} the last socket read was offered ({@link #payloadReadTarget()}). */
+    /**
+     * The buffer over {@link #chunk} socket reads are offered ({@link #payloadReadTarget()}): one per
+     * chunk, not per read (a 4 MiB payload takes dozens), unreleasable, its indices set before each
+     * read; {@link #chunkTargetOf} is the chunk it wraps, from {@link #chunkTargetBase} on.
+     */
     private ByteBuf chunkTarget;
+    private ByteBuffer chunkTargetOf;
+    private int chunkTargetBase;
     /** Bytes read but not yet consumed while the throttle pauses us (retained; rarely more than one read). */
     private ByteBuf stash;
     /** Bytes of the MESSAGE being read that the dispatch throttle granted us; released once it was dispatched. */
@@ -211,7 +217,6 @@ final class SocketHandler extends ChannelInboundHandlerAdapter implements Transp
             int n = Math.min(chunk.remaining(), in.readableBytes());
             if (in == chunkTarget) {
                 // the socket read straight into the chunk: its bytes are in place already
-                chunkTarget = null;
                 chunk.position(chunk.position() + n);
                 in.skipBytes(n);
                 messenger.countReadIntoPayload(n);
@@ -226,6 +231,8 @@ final class SocketHandler extends ChannelInboundHandlerAdapter implements Transp
             }
             ByteBuffer full = chunk.flip();
             chunk = null;
+            chunkTarget = null;
+            chunkTargetOf = null;
             Object before = listenerOf(engine);
             synchronized (lock()) {
                 engine.onBytes(full);
@@ -243,15 +250,21 @@ final class SocketHandler extends ChannelInboundHandlerAdapter implements Transp
      * For {@link PayloadReadAllocator}, on the event loop before each socket read: a buffer over the
      * rest of the chunk being filled when that chunk is a direct payload buffer with at least
      * {@link #DIRECT_READ_MIN} bytes to go and nothing read earlier waits to be fed first; else null.
-     * The buffer does not own the memory (releasing it frees nothing).
+     * The buffer does not own the memory, and releasing it does nothing: Netty releases what it read
+     * into after each read, and the same buffer serves every read of the chunk.
      */
     ByteBuf payloadReadTarget() {
         ByteBuffer c = chunk;
         if (c == null || !c.isDirect() || c.remaining() < DIRECT_READ_MIN || stash != null || paused) {
             return null;
         }
-        chunkTarget = Unpooled.wrappedBuffer(c.slice(c.position(), c.remaining())).clear();
-        return chunkTarget;
+        if (chunkTargetOf != c) {
+            chunkTargetOf = c;
+            chunkTargetBase = c.position();
+            chunkTarget = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(c.slice(chunkTargetBase, c.remaining())));
+        }
+        int filled = c.position() - chunkTargetBase;
+        return chunkTarget.setIndex(filled, filled); // the read lands after what earlier reads filled
     }
 
     private void pause() {
@@ -309,6 +322,8 @@ final class SocketHandler extends ChannelInboundHandlerAdapter implements Transp
         }
         ByteBuffer unfinished = chunk;
         chunk = null;
+        chunkTarget = null;
+        chunkTargetOf = null;
         failUnmarked();
         onEngine(() -> {
             if (unfinished != null) {
