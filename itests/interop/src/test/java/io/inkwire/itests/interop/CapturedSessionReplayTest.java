@@ -63,7 +63,7 @@ class CapturedSessionReplayTest {
             Preamble p = codec.decodePreamble(ByteBuffer.wrap(stream, at, 32));
             int rest = (int) codec.remainderLength(p);
             Frame f = codec.decodeRemainder(p, ByteBuffer.wrap(stream, at + 32, rest));
-            out.add(new WireFrame(at, at + 32 + rest, f));
+            out.add(new WireFrame(at, at + 32 + rest, f == null ? null : f.copy())); // the codec's frame is valid until its next decode
             at += 32 + rest;
         }
         assertEquals(stream.length, at, "parsed to the last byte");
