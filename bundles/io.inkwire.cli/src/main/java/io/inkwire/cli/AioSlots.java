@@ -15,8 +15,8 @@ import java.util.function.Supplier;
  */
 final class AioSlots {
 
-    /** One finished op: its slot, when it finished, 0 or a negative errno, the bytes a read returned. */
-    record Done(int slot, long nanos, int r, int bytes) {
+    /** One finished op: its slot, when it finished, 0 or a negative errno, and what the op's stage completed with. */
+    record Done(int slot, long nanos, int r, Object value) {
     }
 
     private final BlockingQueue<Done> done = new LinkedBlockingQueue<>();
@@ -33,8 +33,7 @@ final class AioSlots {
     /** Issues an op for {@code slot}, its latency counted from now (before it is encoded and sent). */
     void submit(int slot, Supplier<? extends CompletionStage<?>> issue) {
         startNanos[slot] = System.nanoTime();
-        issue.get().whenComplete((v, t) -> done.add(new Done(slot, System.nanoTime(), t == null ? 0 : -Rados.unwrap(t).errno(),
-                v instanceof Integer n ? n : 0)));
+        issue.get().whenComplete((v, t) -> done.add(new Done(slot, System.nanoTime(), t == null ? 0 : -Rados.unwrap(t).errno(), v)));
     }
 
     /** The next op to finish, in the order they finish. */

@@ -1,6 +1,7 @@
 package io.inkwire.cli;
 
 import io.inkwire.rados.IoCtx;
+import io.inkwire.rados.LeasedBytes;
 import io.inkwire.rados.Rados;
 import io.inkwire.rados.RadosException;
 import java.io.PrintStream;
@@ -204,7 +205,7 @@ final class RadosBencher {
             return -EINVAL;
         }
         long perObject = md.opsPerObject();
-        ReadCheck check = new ReadCheck(n, p.noVerify() ? null : contents, data.opSize);
+        ReadCheck check = new ReadCheck(n, p.noVerify() ? null : contents);
         AioSlots slots = new AioSlots(n);
         Clock clock = new Clock(data, random ? "rand_read_stat" : "seq_read_stat");
         for (int i = 0; i < n; i++) {
@@ -243,35 +244,25 @@ final class RadosBencher {
         String oid = names.object(md.pid(), op / perObject);
         long offset = data.opSize * (op % perObject);
         check.expect(slot, op, oid);
-        ByteBuffer into = check.buffer(slot);
-        slots.submit(slot, () -> io.read(oid, offset, into));
+        slots.submit(slot, () -> io.readLeased(oid, offset, data.opSize));
         data.started();
     }
 
     /**
      * Checks each read against the op that wrote it ("is not correct!"), unless verification is off.
-     * Each slot reads into a buffer of its own, reused op after op (as ObjBencher reuses its
-     * bufferlists): the client copies the data there once and its receive buffer is pooled again.
+     * Each read is checked where it arrived, in the client's receive buffer, which then goes back
+     * to its pool: no copy, as ObjBencher checks the bufferlist librados received.
      */
     private final class ReadCheck implements Consumer<AioSlots.Done> {
         private final int[] op;
         private final String[] oid;
-        private final ByteBuffer[] buffers;
         private final BenchContents contents;
         int errors;
 
-        ReadCheck(int slots, BenchContents contents, long opSize) {
+        ReadCheck(int slots, BenchContents contents) {
             this.op = new int[slots];
             this.oid = new String[slots];
-            this.buffers = new ByteBuffer[slots];
-            for (int i = 0; i < slots; i++) {
-                buffers[i] = ByteBuffer.allocate(Math.toIntExact(opSize));
-            }
             this.contents = contents;
-        }
-
-        ByteBuffer buffer(int slot) {
-            return buffers[slot];
         }
 
         void expect(int slot, int n, String name) {
@@ -281,10 +272,11 @@ final class RadosBencher {
 
         @Override
         public void accept(AioSlots.Done d) {
-            ByteBuffer got = buffers[d.slot()].duplicate().limit(d.bytes());
-            if (contents != null && !contents.matches(got, op[d.slot()])) {
-                err.println(oid[d.slot()] + " is not correct!");
-                errors++;
+            try (LeasedBytes got = (LeasedBytes) d.value()) {
+                if (contents != null && !contents.matches(got.data(), op[d.slot()])) {
+                    err.println(oid[d.slot()] + " is not correct!");
+                    errors++;
+                }
             }
         }
     }

@@ -1,6 +1,7 @@
 package io.inkwire.rados;
 
 import io.inkwire.api.message.MessageDecodeException;
+import io.inkwire.api.message.RawMessage;
 import io.inkwire.codec.osd.OsdOp;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -25,6 +26,8 @@ public abstract sealed class CompoundOp permits ReadOp, WriteOp {
     private int opFlags;
     /** Some slot's value is a view of the reply's buffers, which must then outlive the reply's dispatch. */
     private boolean viewsReply;
+    /** The reply being completed, for slots that lease its buffer ({@link #lease}); set only during {@link #complete}. */
+    private RawMessage completing;
 
     CompoundOp() {
     }
@@ -77,12 +80,39 @@ public abstract sealed class CompoundOp permits ReadOp, WriteOp {
         return ops.size();
     }
 
-    /** Fills every op's slot from the reply's ops (the request engine calls this once). */
+    /** Fills every op's slot from the reply's ops, decoded without the reply's message: every lease is of a copy. */
     public void complete(List<OsdOp> replied) {
-        for (int i = 0; i < slots.size(); i++) {
-            OsdOp r = i < replied.size() ? replied.get(i) : null;
-            slots.get(i).fill(r == null ? 0 : r.rval(), r == null || r.output() == null ? ByteBuffer.allocate(0) : r.output());
+        complete(replied, null);
+    }
+
+    /**
+     * Fills every op's slot from the reply's ops (the request engine calls this once, during the
+     * reply's dispatch); {@code reply} is the message their outputs view, which a leasing slot
+     * retains.
+     */
+    public void complete(List<OsdOp> replied, RawMessage reply) {
+        completing = reply;
+        try {
+            for (int i = 0; i < slots.size(); i++) {
+                OsdOp r = i < replied.size() ? replied.get(i) : null;
+                slots.get(i).fill(r == null ? 0 : r.rval(), r == null || r.output() == null ? ByteBuffer.allocate(0) : r.output());
+            }
+        } finally {
+            completing = null;
         }
+    }
+
+    /**
+     * A lease of {@code out}, a view of the reply being completed: the reply is retained until the
+     * lease is closed. Without a reply message (outputs decoded elsewhere) the lease holds a copy.
+     */
+    LeasedBytes lease(ByteBuffer out) {
+        RawMessage reply = completing;
+        if (reply == null) {
+            return new LeasedBytes(ByteBuffer.allocate(out.remaining()).put(out.duplicate()).flip(), () -> { });
+        }
+        reply.retain();
+        return new LeasedBytes(out, reply::release);
     }
 
     /**

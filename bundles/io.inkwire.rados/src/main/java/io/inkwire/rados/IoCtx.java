@@ -78,6 +78,25 @@ public interface IoCtx {
         return operate(oid, op).thenApply(r -> n.get());
     }
 
+    /**
+     * Up to {@code length} bytes from {@code offset} (0 = to the end), left in the receive buffer
+     * they arrived in: no copy, and the buffer is pooled again when the caller closes the
+     * {@link LeasedBytes}. The form for large reads at full speed.
+     */
+    default CompletionStage<LeasedBytes> readLeased(String oid, long offset, long length) {
+        ReadOp op = new ReadOp();
+        OpSlot<LeasedBytes> data = op.readLeased(offset, length);
+        return operate(oid, op).whenComplete((r, t) -> {
+            if (t != null && data.isFilled() && data.rval() >= 0) {
+                try {
+                    data.get().close(); // the read op succeeded but the operation did not: nobody else gets the lease
+                } catch (IllegalStateException malformed) {
+                    // no lease was made
+                }
+            }
+        }).thenApply(r -> data.get());
+    }
+
     default CompletionStage<Void> write(String oid, ByteBuffer data, long offset) {
         WriteOp op = new WriteOp();
         op.write(offset, data);

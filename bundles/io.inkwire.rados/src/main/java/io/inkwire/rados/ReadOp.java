@@ -49,6 +49,16 @@ public final class ReadOp extends CompoundOp {
         });
     }
 
+    /**
+     * Up to {@code length} bytes from {@code offset} (0 = to the end), left in the receive buffer
+     * they arrived in: the slot's {@link LeasedBytes} are read without a copy and closed to give
+     * the buffer back. If the operation as a whole fails, a filled slot's lease is still the
+     * caller's to close.
+     */
+    public OpSlot<LeasedBytes> readLeased(long offset, long length) {
+        return addCopying(OsdOp.read(offset, length), this::lease);
+    }
+
     /** {@code CEPH_OSD_OP_SPARSE_READ}: the extents that hold data, and their bytes. */
     public OpSlot<SparseReadResult> sparseRead(long offset, long length) {
         return add(OsdOp.sparseRead(offset, length), SparseReadResult::decode);

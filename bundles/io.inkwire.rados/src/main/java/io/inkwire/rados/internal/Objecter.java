@@ -689,7 +689,8 @@ public final class Objecter implements RadosClient, Dispatcher {
      * The reply's outputs are views of {@code message}'s receive buffer, which the messenger takes
      * back when this returns. Results that keep a view (a plain read's ByteBuffer, xattr and omap
      * values) retain it and leave it to the garbage collector; results that copied what they keep
-     * (a read into the caller's buffer, stat) let it go back to the pool at once.
+     * (a read into the caller's buffer, stat) let it go back to the pool at once; a leased read
+     * ({@link io.inkwire.rados.LeasedBytes}) retains it until the caller closes the lease.
      */
     private void handleReply(Connection connection, RawMessage message, MOSDOpReply reply) {
         counters.replies.incrementAndGet();
@@ -717,7 +718,7 @@ public final class Objecter implements RadosClient, Dispatcher {
             if (message.dataLength() > 0 && op.compound.viewsReply()) {
                 message.retain(); // never released: the caller's results hold views of it
             }
-            op.compound.complete(reply.ops());
+            op.compound.complete(reply.ops(), message);
             done = r < 0 ? finish(op, null, new RadosException(r, op.poolName, op.nspace, op.oid, null))
                     : finish(op, new OperationResult(r, reply.userVersion()), null);
         } finally {

@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.inkwire.api.config.CephConfig;
 import io.inkwire.codec.osd.OsdOp;
+import io.inkwire.protocol.BufferPool;
 import io.inkwire.rados.IoCtx;
+import io.inkwire.rados.LeasedBytes;
 import io.inkwire.rados.ListCursor;
 import io.inkwire.rados.ObjectEntry;
 import io.inkwire.rados.ObjectPage;
@@ -212,6 +214,57 @@ class RadosAgainstCephTest {
                 assertTrue(statLine.endsWith("size " + size), statLine);
                 Rados.await(io.remove(mine));
                 ok(rados("-p", pool, "rm", theirs));
+            }
+        }
+    }
+
+    /**
+     * {@link IoCtx#readLeased}: the bytes of objects {@code rados put} wrote, read in the receive
+     * buffers they arrived in (crc mode reads payloads of 64 KiB and more into pooled native
+     * memory), which stay out of the pool while leased and go back when the leases are closed; a
+     * read of a missing object fails with ENOENT and holds nothing.
+     */
+    @Test
+    void a_leased_read_returns_what_rados_wrote_and_gives_its_buffer_back_when_closed() throws Exception {
+        for (String pool : POOLS) {
+            IoCtx io = client.ioCtx(pool);
+            List<byte[]> written = new ArrayList<>();
+            for (int size : SIZES) {
+                byte[] data = random(size, 17L * size + pool.hashCode());
+                Path src = dir.resolve(pool + "-leased-" + size);
+                Files.write(src, data);
+                ok(rados("-p", pool, "put", "leased-" + size, src.toString()));
+                written.add(data);
+            }
+            long before = BufferPool.outstandingEverywhere();
+            List<LeasedBytes> leases = new ArrayList<>();
+            for (int i = 0; i < SIZES.length; i++) {
+                LeasedBytes lease = Rados.await(io.readLeased("leased-" + SIZES[i], 0, 0));
+                leases.add(lease);
+                assertEquals(SIZES[i], lease.length(), pool);
+                assertArrayEquals(written.get(i), bytes(lease.data()), pool + "/leased-" + SIZES[i]);
+            }
+            long held = BufferPool.outstandingEverywhere();
+            assertTrue(held - before >= SIZES.length, "each lease holds its receive buffer: " + before + " -> " + held);
+            leases.forEach(LeasedBytes::close);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (BufferPool.outstandingEverywhere() > held - SIZES.length && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertTrue(BufferPool.outstandingEverywhere() <= held - SIZES.length,
+                    "closed leases give their buffers back: " + held + " -> " + BufferPool.outstandingEverywhere());
+
+            long beforeMissing = BufferPool.outstandingEverywhere();
+            ExecutionException missing = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+                    () -> io.readLeased("leased-missing", 0, 0).toCompletableFuture().get(30, TimeUnit.SECONDS));
+            assertEquals(2, assertInstanceOf(RadosException.class, missing.getCause()).errno(), pool);
+            deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (BufferPool.outstandingEverywhere() > beforeMissing && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertTrue(BufferPool.outstandingEverywhere() <= beforeMissing, "a failed read keeps no buffer");
+            for (int size : SIZES) {
+                ok(rados("-p", pool, "rm", "leased-" + size));
             }
         }
     }
