@@ -48,8 +48,12 @@ public final class CephDecoder {
 
     private void need(long n, String field) throws ProtocolException {
         if (n < 0 || n > in.remaining()) {
-            throw new ProtocolException(what + ": truncated reading " + field + " (need " + n + " bytes, " + in.remaining() + " left)");
+            throw truncated(n, field); // out of line: every read inlines this check
         }
+    }
+
+    private ProtocolException truncated(long n, String field) {
+        return new ProtocolException(what + ": truncated reading " + field + " (need " + n + " bytes, " + in.remaining() + " left)");
     }
 
     public int u8() throws ProtocolException {

@@ -1,6 +1,8 @@
 package io.inkwire.wire;
 
 import io.inkwire.api.addr.EntityName;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +17,14 @@ import java.util.UUID;
  * A growable buffer; not thread-safe.
  */
 public final class CephEncoder {
+
+    // One store per integer: C2 (JDK 17) does not merge byte stores, and a message's encoder inlines
+    // dozens of these, so byte-by-byte writes made the largest compilations of a RADOS client
+    // (MOSDOp's front: 48 kB of machine code, 0.2 s of C2).
+    private static final VarHandle LE16 = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LE32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LE64 = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle BE16 = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
 
     private byte[] buf;
     private int pos;
@@ -31,8 +41,12 @@ public final class CephEncoder {
 
     private void ensure(int n) {
         if (pos + n > buf.length) {
-            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + n));
+            grow(n);
         }
+    }
+
+    private void grow(int n) {
+        buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + n));
     }
 
     public int position() {
@@ -51,8 +65,8 @@ public final class CephEncoder {
 
     public CephEncoder u16(int v) {
         ensure(2);
-        buf[pos++] = (byte) v;
-        buf[pos++] = (byte) (v >>> 8);
+        LE16.set(buf, pos, (short) v);
+        pos += 2;
         return this;
     }
 
@@ -65,17 +79,16 @@ public final class CephEncoder {
 
     public CephEncoder u64(long v) {
         ensure(8);
-        for (int i = 0; i < 8; i++) {
-            buf[pos++] = (byte) (v >>> (8 * i));
-        }
+        LE64.set(buf, pos, v);
+        pos += 8;
         return this;
     }
 
     /** Big-endian u16 (ports inside sockaddr). */
     public CephEncoder be16(int v) {
         ensure(2);
-        buf[pos++] = (byte) (v >>> 8);
-        buf[pos++] = (byte) v;
+        BE16.set(buf, pos, (short) v);
+        pos += 2;
         return this;
     }
 
@@ -187,10 +200,7 @@ public final class CephEncoder {
     }
 
     private void putInt(int at, int v) {
-        buf[at] = (byte) v;
-        buf[at + 1] = (byte) (v >>> 8);
-        buf[at + 2] = (byte) (v >>> 16);
-        buf[at + 3] = (byte) (v >>> 24);
+        LE32.set(buf, at, v);
     }
 
     public byte[] toByteArray() {
