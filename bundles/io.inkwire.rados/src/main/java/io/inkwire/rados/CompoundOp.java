@@ -109,7 +109,7 @@ public abstract sealed class CompoundOp permits ReadOp, WriteOp {
     LeasedBytes lease(ByteBuffer out) {
         RawMessage reply = completing;
         if (reply == null) {
-            return new LeasedBytes(ByteBuffer.allocate(out.remaining()).put(out.duplicate()).flip(), () -> { });
+            return LeasedBytes.of(ByteBuffer.allocate(out.remaining()).put(out.duplicate()).flip());
         }
         reply.retain();
         return new LeasedBytes(out, reply::release);

@@ -29,6 +29,11 @@ public final class LeasedBytes implements AutoCloseable {
         this.release = release;
     }
 
+    /** Bytes nobody lends (a copy, a constant, nothing): {@link #close()} only ends their use. */
+    public static LeasedBytes of(ByteBuffer data) {
+        return new LeasedBytes(data, () -> { });
+    }
+
     /**
      * The bytes, read-only, from the view's position to its limit (a fresh view per call).
      *

@@ -3,6 +3,7 @@ package io.inkwire.rados.striper.internal;
 import io.inkwire.codec.osd.LockType;
 import io.inkwire.codec.osd.OsdOp;
 import io.inkwire.rados.IoCtx;
+import io.inkwire.rados.LeasedBytes;
 import io.inkwire.rados.ObjectStat;
 import io.inkwire.rados.OpSlot;
 import io.inkwire.rados.Rados;
@@ -304,16 +305,24 @@ public final class RadosStriperImpl implements RadosStriper {
         byte[] out = new byte[n];
         List<CompletableFuture<Void>> reads = new ArrayList<>();
         for (ObjectExtent ex : o.layout().fileToExtents(offset, n)) {
-            reads.add(readPiece(soid, ex).thenAccept(got -> scatter(got, ex, out)));
+            reads.add(readPiece(soid, ex).thenAccept(got -> {
+                try (got) {
+                    scatter(got.data(), ex, out);
+                }
+            }));
         }
         return CompletableFuture.allOf(reads.toArray(new CompletableFuture<?>[0])).thenApply(v -> ByteBuffer.wrap(out));
     }
 
-    /** One object's extent; a missing object reads as nothing (a sparse striped object), as rados_req_read_complete takes ENOENT. */
-    CompletableFuture<ByteBuffer> readPiece(String soid, ObjectExtent ex) {
-        return io.read(StripeLayout.objectName(soid, ex.objectNo()), ex.offset(), ex.length()).toCompletableFuture()
+    /**
+     * One object's extent, in the buffer it was received in (close it once copied out); a missing
+     * object reads as nothing (a sparse striped object), as rados_req_read_complete takes ENOENT.
+     */
+    CompletableFuture<LeasedBytes> readPiece(String soid, ObjectExtent ex) {
+        return io.readLeased(StripeLayout.objectName(soid, ex.objectNo()), ex.offset(), ex.length()).toCompletableFuture()
                 .handle((b, t) -> t == null ? CompletableFuture.completedFuture(b)
-                        : errno(t) == ENOENT ? CompletableFuture.completedFuture(ByteBuffer.allocate(0)) : CompletableFuture.<ByteBuffer>failedFuture(t))
+                        : errno(t) == ENOENT ? CompletableFuture.completedFuture(LeasedBytes.of(ByteBuffer.allocate(0)))
+                        : CompletableFuture.<LeasedBytes>failedFuture(t))
                 .thenCompose(f -> f);
     }
 

@@ -1,5 +1,6 @@
 package io.inkwire.rados.striper.internal;
 
+import io.inkwire.rados.LeasedBytes;
 import io.inkwire.rados.Rados;
 import io.inkwire.rados.RadosException;
 import io.inkwire.rados.striper.ObjectExtent;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -17,7 +19,7 @@ import java.util.concurrent.CompletableFuture;
  */
 final class StripedDownload {
 
-    private record Piece(long length, CompletableFuture<ByteBuffer> data) {
+    private record Piece(long length, CompletableFuture<LeasedBytes> data) {
     }
 
     private final RadosStriperImpl striper;
@@ -38,6 +40,7 @@ final class StripedDownload {
         ArrayDeque<Piece> ahead = new ArrayDeque<>();
         long next = 0;
         long written = 0;
+        byte[] chunk = new byte[0]; // one stripe unit, reused: the pieces are written out one at a time
         try {
             while (written < size) {
                 while (ahead.size() < maxInFlight && next < size) {
@@ -47,16 +50,28 @@ final class StripedDownload {
                     next += n;
                 }
                 Piece p = ahead.poll();
-                ByteBuffer got = Rados.await(p.data());
-                byte[] b = new byte[(int) p.length()];
-                got.duplicate().get(b, 0, (int) Math.min(b.length, got.remaining()));
-                dst.write(b);
-                written += b.length;
+                int len = (int) p.length();
+                if (chunk.length < len) {
+                    chunk = new byte[len];
+                }
+                try (LeasedBytes got = Rados.await(p.data())) {
+                    ByteBuffer d = got.data();
+                    int have = Math.min(len, d.remaining());
+                    d.get(chunk, 0, have);
+                    Arrays.fill(chunk, have, len, (byte) 0); // a short or missing piece: zeros up to the size
+                }
+                dst.write(chunk, 0, len);
+                written += len;
             }
         } finally {
-            // nothing left running past the unlock
+            // nothing left running past the unlock, and every receive buffer back in its pool
             for (Piece p : ahead) {
-                p.data().handle((v, t) -> null).join();
+                p.data().handle((v, t) -> {
+                    if (v != null) {
+                        v.close();
+                    }
+                    return null;
+                }).join();
             }
         }
         dst.flush();
