@@ -88,11 +88,7 @@ public interface IoCtx {
         OpSlot<LeasedBytes> data = op.readLeased(offset, length);
         return operate(oid, op).whenComplete((r, t) -> {
             if (t != null && data.isFilled() && data.rval() >= 0) {
-                try {
-                    data.get().close(); // the read op succeeded but the operation did not: nobody else gets the lease
-                } catch (IllegalStateException malformed) {
-                    // no lease was made
-                }
+                data.get().close(); // the read op succeeded but the operation did not: nobody else gets the lease
             }
         }).thenApply(r -> data.get());
     }

@@ -247,26 +247,27 @@ class RadosAgainstCephTest {
             long held = BufferPool.outstandingEverywhere();
             assertTrue(held - before >= SIZES.length, "each lease holds its receive buffer: " + before + " -> " + held);
             leases.forEach(LeasedBytes::close);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (BufferPool.outstandingEverywhere() > held - SIZES.length && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-            assertTrue(BufferPool.outstandingEverywhere() <= held - SIZES.length,
+            assertTrue(outstandingFallsTo(held - SIZES.length),
                     "closed leases give their buffers back: " + held + " -> " + BufferPool.outstandingEverywhere());
 
             long beforeMissing = BufferPool.outstandingEverywhere();
             ExecutionException missing = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
                     () -> io.readLeased("leased-missing", 0, 0).toCompletableFuture().get(30, TimeUnit.SECONDS));
             assertEquals(2, assertInstanceOf(RadosException.class, missing.getCause()).errno(), pool);
-            deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (BufferPool.outstandingEverywhere() > beforeMissing && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-            assertTrue(BufferPool.outstandingEverywhere() <= beforeMissing, "a failed read keeps no buffer");
+            assertTrue(outstandingFallsTo(beforeMissing), "a failed read keeps no buffer");
             for (int size : SIZES) {
                 ok(rados("-p", pool, "rm", "leased-" + size));
             }
         }
+    }
+
+    /** Whether the receive buffers out fall to {@code n} within 5 s (a last dispatch may still be running). */
+    private static boolean outstandingFallsTo(long n) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (BufferPool.outstandingEverywhere() > n && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        return BufferPool.outstandingEverywhere() <= n;
     }
 
     @Test
