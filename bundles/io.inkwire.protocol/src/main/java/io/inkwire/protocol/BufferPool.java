@@ -38,12 +38,12 @@ public final class BufferPool {
     private static final AtomicLong OUTSTANDING = new AtomicLong();
 
     private final long maxRetained;
-    /** Free slots per size class; index from {@link #classIndex}. Guarded by {@code this}. */
+    /** Free leases per size class; index from {@link #classIndex}. Guarded by {@code this}. */
     @SuppressWarnings("unchecked")
-    private final ArrayDeque<Slot>[] free = new ArrayDeque[4 * 32];
+    private final ArrayDeque<Lease>[] free = new ArrayDeque[4 * 32];
     /** The same for direct buffers ({@link #takeDirect}). */
     @SuppressWarnings("unchecked")
-    private final ArrayDeque<Slot>[] freeDirect = new ArrayDeque[4 * 32];
+    private final ArrayDeque<Lease>[] freeDirect = new ArrayDeque[4 * 32];
     private long retained;
     private long taken;
     private long reused;
@@ -82,11 +82,11 @@ public final class BufferPool {
             throw new IllegalArgumentException("negative length " + length);
         }
         int size = length > MAX_POOLED_LENGTH ? length : classSize(length);
-        Slot s = null;
+        Lease s = null;
         if (size <= MAX_POOLED_LENGTH) {
             synchronized (this) {
                 taken++;
-                ArrayDeque<Slot> q = (direct ? freeDirect : free)[classIndex(size)];
+                ArrayDeque<Lease> q = (direct ? freeDirect : free)[classIndex(size)];
                 s = q == null ? null : q.pollFirst();
                 if (s != null) {
                     retained -= s.capacity;
@@ -95,15 +95,17 @@ public final class BufferPool {
             }
         }
         if (s == null) {
-            s = direct ? new Slot(ByteBuffer.allocateDirect(size)) : new Slot(ByteBuffer.wrap(new byte[size]));
+            s = new Lease(this, direct ? ByteBuffer.allocateDirect(size) : ByteBuffer.wrap(new byte[size]));
+        } else {
+            s.released = 0;
         }
         s.buffer.clear().limit(length);
         outstanding.incrementAndGet();
         OUTSTANDING.incrementAndGet();
-        return new Lease(this, s);
+        return s;
     }
 
-    private void giveBack(Slot s) {
+    private void giveBack(Lease s) {
         outstanding.decrementAndGet();
         OUTSTANDING.decrementAndGet();
         int size = s.capacity;
@@ -115,8 +117,8 @@ public final class BufferPool {
                 return; // the pool is full: the array is left to the garbage collector
             }
             int i = classIndex(size);
-            ArrayDeque<Slot>[] lists = s.buffer.isDirect() ? freeDirect : free;
-            ArrayDeque<Slot> q = lists[i];
+            ArrayDeque<Lease>[] lists = s.buffer.isDirect() ? freeDirect : free;
+            ArrayDeque<Lease> q = lists[i];
             if (q == null) {
                 q = lists[i] = new ArrayDeque<>();
             }
@@ -163,36 +165,33 @@ public final class BufferPool {
         return "BufferPool{outstanding=" + outstanding() + ", retained=" + retainedBytes() + " B, taken=" + tr[0] + ", reused=" + tr[1] + "}";
     }
 
-    /** A pooled array (or direct buffer) and the buffer over it that every lease of it hands out (repositioned per lease). */
-    private static final class Slot {
-        final ByteBuffer buffer;
-        final int capacity;
-
-        Slot(ByteBuffer buffer) {
-            this.buffer = buffer;
-            this.capacity = buffer.capacity();
-        }
-    }
-
     /**
      * One use of a pooled array, released once: by the message that holds it ({@link #run()} is
-     * its {@code onRelease}) or by the engine when no message was built from it.
+     * its {@code onRelease}) or by the engine when no message was built from it. The lease is the
+     * pooled entry itself — the array, the buffer over it (repositioned per use) and its
+     * pool — so taking a pooled array allocates nothing. A second release of one use is caught;
+     * a release after the array was taken again cannot be told from the new user's, which is why
+     * only a message's last reference (counted, and refused past zero) or the engine that took the
+     * lease releases it.
      */
     public static final class Lease implements Runnable {
         private static final AtomicIntegerFieldUpdater<Lease> RELEASED = AtomicIntegerFieldUpdater.newUpdater(Lease.class, "released");
 
         private final BufferPool pool;
-        private final Slot slot;
+        private final ByteBuffer buffer;
+        private final int capacity;
+        /** 0 while in use, 1 once released (reset by {@link BufferPool#take} when reused). */
         private volatile int released;
 
-        private Lease(BufferPool pool, Slot slot) {
+        private Lease(BufferPool pool, ByteBuffer buffer) {
             this.pool = pool;
-            this.slot = slot;
+            this.buffer = buffer;
+            this.capacity = buffer.capacity();
         }
 
         /** The leased bytes: a writable buffer (heap, or direct from {@link #takeDirect}), position 0, limit the length asked for. */
         public ByteBuffer buffer() {
-            return slot.buffer;
+            return buffer;
         }
 
         /** Gives the array back to the pool. */
@@ -200,7 +199,7 @@ public final class BufferPool {
             if (!RELEASED.compareAndSet(this, 0, 1)) {
                 throw new IllegalStateException("buffer lease released twice");
             }
-            pool.giveBack(slot);
+            pool.giveBack(this);
         }
 
         /** {@link #release()}, as a message's {@code onRelease}. */

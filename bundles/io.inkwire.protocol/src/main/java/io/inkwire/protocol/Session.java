@@ -43,13 +43,18 @@ public final class Session {
      */
     public static final class Outgoing extends CompletableFuture<Void> {
         final RawMessage message;
-        final long bytes;
         long seq;
+        /** The entry below this one in a {@link SendInbox}: the entry is its own queue node. */
+        Outgoing next;
 
         /** Takes over one reference to {@code message} that the caller holds (retained for it). */
         public Outgoing(RawMessage message) {
             this.message = message;
-            this.bytes = (long) message.frontLength() + message.middleLength() + message.dataLength();
+        }
+
+        /** The message's payload bytes (front, middle and data), what the session's byte budgets count; fixed, as the buffers are. */
+        long bytes() {
+            return (long) message.frontLength() + message.middleLength() + message.dataLength();
         }
 
         /** The session is done with the message: its reference is dropped (by the session, or a transport that never queued it; once). */
@@ -235,7 +240,7 @@ public final class Session {
                 throw new IllegalStateException("connection closed");
             }
             outQueue.add(o);
-            queuedBytes += o.bytes;
+            queuedBytes += o.bytes();
         }
     }
 
@@ -243,7 +248,7 @@ public final class Session {
     Outgoing pollQueued() {
         Outgoing o = outQueue.pollFirst();
         if (o != null) {
-            queuedBytes -= o.bytes;
+            queuedBytes -= o.bytes();
         }
         return o;
     }
@@ -284,7 +289,7 @@ public final class Session {
     void acked(long ack) {
         while (!sent.isEmpty() && sent.peekFirst().seq <= ack) {
             Outgoing o = sent.pollFirst();
-            unackedBytes -= o.bytes;
+            unackedBytes -= o.bytes();
             o.complete(null);
             o.done();
         }
@@ -326,7 +331,7 @@ public final class Session {
         while (it.hasNext()) {
             Outgoing o = it.next();
             outQueue.addFirst(o);
-            queuedBytes += o.bytes;
+            queuedBytes += o.bytes();
         }
         sent.clear();
         unackedBytes = 0;
@@ -340,7 +345,7 @@ public final class Session {
                 break;
             }
             outQueue.pollFirst();
-            queuedBytes -= o.bytes;
+            queuedBytes -= o.bytes();
             o.done();
         }
         outSeq = Math.max(outSeq, peerInSeq);

@@ -101,7 +101,7 @@ final class V2ReadyPhase {
         long budget = e.core.maxUnackedBytes();
         while (!session.outQueue.isEmpty()) {
             Session.Outgoing o = session.outQueue.peekFirst();
-            if (!e.lossy && session.unackedBytes > 0 && session.unackedBytes + o.bytes > budget) {
+            if (!e.lossy && session.unackedBytes > 0 && session.unackedBytes + o.bytes() > budget) {
                 break; // back-pressure: the peer must acknowledge before more goes out
             }
             if (!e.transport.writable()) {
@@ -111,7 +111,7 @@ final class V2ReadyPhase {
             o.seq = ++session.outSeq;
             if (!e.lossy) {
                 session.sent.add(o); // kept, and its message retained, until the peer acknowledges it
-                session.unackedBytes += o.bytes;
+                session.unackedBytes += o.bytes();
             }
             boolean referenced = false;
             try {

@@ -41,6 +41,7 @@ class BufferPoolTest {
         assertEquals(5120, pool.retainedBytes());
         BufferPool.Lease again = pool.take(4500); // the same class
         assertSame(array, again.buffer().array(), "reused, not allocated");
+        assertSame(a, again, "the lease is the pooled entry: taking a pooled array allocates nothing");
         assertEquals(4500, again.buffer().limit());
         assertEquals(7, again.buffer().get(0), "not zeroed: the reader overwrites what it uses");
         BufferPool.Lease other = pool.take(9000);
@@ -59,6 +60,12 @@ class BufferPoolTest {
         a.run();
         assertThrows(IllegalStateException.class, a::release);
         assertEquals(0, pool.outstanding());
+        BufferPool.Lease again = pool.take(100);
+        assertSame(a, again);
+        again.release(); // a new use of the same entry is released once more
+        assertThrows(IllegalStateException.class, again::release);
+        assertEquals(0, pool.outstanding());
+        assertEquals(112, pool.retainedBytes(), "given back once, not twice (100 B is the 112 B class)");
     }
 
     @Test

@@ -59,14 +59,16 @@ public final class RawMessage {
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0).asReadOnlyBuffer();
     private static final AtomicIntegerFieldUpdater<RawMessage> REFS = AtomicIntegerFieldUpdater.newUpdater(RawMessage.class, "refs");
 
-    private final int type;
-    private final int version;
-    private final int compatVersion;
-    private final int priority;
+    // The header fields at their width on the wire (u16, flags u8), read back unsigned: a message
+    // object is 64 bytes instead of 80, and every message sent or received makes one.
+    private final short type;
+    private final short version;
+    private final short compatVersion;
+    private final short priority;
     private final long tid;
     private final long seq;
-    private final int dataOff;
-    private final int flags;
+    private final short dataOff;
+    private final byte flags;
     /** The segments as given (one slice each, writable when the caller's buffer was): read, never written. */
     private final ByteBuffer front;
     private final ByteBuffer middle;
@@ -86,14 +88,14 @@ public final class RawMessage {
      */
     private RawMessage(int type, int version, int compatVersion, int priority, long tid, long seq, int dataOff, int flags,
                        ByteBuffer front, ByteBuffer middle, ByteBuffer data, Runnable onRelease, RawMessage sharing) {
-        this.type = type;
-        this.version = version;
-        this.compatVersion = compatVersion == 0 ? version : compatVersion;
-        this.priority = priority;
+        this.type = (short) type;
+        this.version = (short) version;
+        this.compatVersion = (short) (compatVersion == 0 ? version : compatVersion);
+        this.priority = (short) priority;
         this.tid = tid;
         this.seq = seq;
-        this.dataOff = dataOff;
-        this.flags = flags;
+        this.dataOff = (short) dataOff;
+        this.flags = (byte) flags;
         this.front = front;
         this.middle = middle;
         this.data = data;
@@ -121,8 +123,8 @@ public final class RawMessage {
      * retained, this message's buffers stay valid (see the class comment).
      */
     public Builder toBuilder() {
-        Builder b = new Builder(type).version(version).compatVersion(compatVersion).priority(priority).tid(tid)
-                .seq(seq).dataOff(dataOff).flags(flags);
+        Builder b = new Builder(type()).version(version()).compatVersion(compatVersion()).priority(priority()).tid(tid)
+                .seq(seq).dataOff(dataOff()).flags(flags());
         // this message's own buffers, not views of them: nothing moves their positions or writes to them
         b.front = front;
         b.middle = middle;
@@ -136,8 +138,8 @@ public final class RawMessage {
      * dispatcher keeps when it would rather not retain the received message.
      */
     public RawMessage copy() {
-        return new Builder(type).version(version).compatVersion(compatVersion).priority(priority).tid(tid).seq(seq)
-                .dataOff(dataOff).flags(flags).front(copyOf(front)).middle(copyOf(middle)).data(copyOf(data)).build();
+        return new Builder(type()).version(version()).compatVersion(compatVersion()).priority(priority()).tid(tid).seq(seq)
+                .dataOff(dataOff()).flags(flags()).front(copyOf(front)).middle(copyOf(middle)).data(copyOf(data)).build();
     }
 
     private static ByteBuffer copyOf(ByteBuffer b) {
@@ -150,19 +152,19 @@ public final class RawMessage {
     }
 
     public int type() {
-        return type;
+        return type & 0xffff;
     }
 
     public int version() {
-        return version;
+        return version & 0xffff;
     }
 
     public int compatVersion() {
-        return compatVersion;
+        return compatVersion & 0xffff;
     }
 
     public int priority() {
-        return priority;
+        return priority & 0xffff;
     }
 
     public long tid() {
@@ -175,12 +177,12 @@ public final class RawMessage {
     }
 
     public int dataOff() {
-        return dataOff;
+        return dataOff & 0xffff;
     }
 
     /** The msgr1 footer flags carried in {@code ceph_msg_header2.flags}. */
     public int flags() {
-        return flags;
+        return flags & 0xff;
     }
 
     /** A fresh read-only view of the front segment (see the class comment for how long it is valid). */
@@ -277,7 +279,7 @@ public final class RawMessage {
 
     @Override
     public String toString() {
-        return "RawMessage{type=" + type + " v" + version + "/" + compatVersion + " tid=" + tid + " seq=" + seq
+        return "RawMessage{type=" + type() + " v" + version() + "/" + compatVersion() + " tid=" + tid + " seq=" + seq
                 + " front=" + frontLength() + " middle=" + middleLength() + " data=" + dataLength() + "}";
     }
 
@@ -305,10 +307,15 @@ public final class RawMessage {
         }
 
         private static int checkType(int type) {
-            if (type < 0 || type > 0xffff) {
-                throw new IllegalArgumentException("message type out of range: " + type);
+            return checkU16("message type", type);
+        }
+
+        /** The header's u16 fields: a value the wire cannot carry fails here, not as a truncated field on the wire. */
+        private static int checkU16(String what, int v) {
+            if (v < 0 || v > 0xffff) {
+                throw new IllegalArgumentException(what + " out of range (0-65535): " + v);
             }
-            return type;
+            return v;
         }
 
         /** Another message type (an answer built with {@link RawMessage#toBuilder()}, say). */
@@ -318,13 +325,13 @@ public final class RawMessage {
         }
 
         public Builder version(int v) {
-            this.version = v;
+            this.version = checkU16("version", v);
             return this;
         }
 
         /** 0 means "same as version", as Ceph's {@code Message::encode} does. */
         public Builder compatVersion(int v) {
-            this.compatVersion = v;
+            this.compatVersion = checkU16("compat version", v);
             return this;
         }
 
@@ -344,11 +351,14 @@ public final class RawMessage {
         }
 
         public Builder dataOff(int d) {
-            this.dataOff = d;
+            this.dataOff = checkU16("data offset", d);
             return this;
         }
 
         public Builder flags(int f) {
+            if (f < 0 || f > 0xff) {
+                throw new IllegalArgumentException("message flags out of range (0-255): " + f);
+            }
             this.flags = f;
             return this;
         }

@@ -137,4 +137,26 @@ class RawMessageTest {
         assertThrows(IllegalArgumentException.class, () -> RawMessage.builder(0x10000));
         assertThrows(IllegalArgumentException.class, () -> RawMessage.builder(1).type(-1));
     }
+
+    @Test
+    void header_fields_keep_their_whole_wire_range_and_nothing_past_it() {
+        RawMessage m = RawMessage.builder(0xffff).version(0xffff).compatVersion(0x8001).priority(255).dataOff(0xfffe)
+                .flags(0xff).tid(-1L).seq(Long.MIN_VALUE).build();
+        assertEquals(0xffff, m.type(), "read back unsigned");
+        assertEquals(0xffff, m.version());
+        assertEquals(0x8001, m.compatVersion());
+        assertEquals(255, m.priority());
+        assertEquals(0xfffe, m.dataOff());
+        assertEquals(0xff, m.flags());
+        assertEquals(-1L, m.tid());
+        assertEquals(Long.MIN_VALUE, m.seq());
+        assertEquals(0x8001, m.toBuilder().build().compatVersion());
+        assertEquals(0xffff, m.copy().version());
+        assertEquals(7, RawMessage.builder(1).version(7).build().compatVersion(), "0 is the version");
+        assertThrows(IllegalArgumentException.class, () -> RawMessage.builder(1).version(0x10000));
+        assertThrows(IllegalArgumentException.class, () -> RawMessage.builder(1).compatVersion(-1));
+        assertThrows(IllegalArgumentException.class, () -> RawMessage.builder(1).dataOff(0x10000));
+        assertThrows(IllegalArgumentException.class, () -> RawMessage.builder(1).flags(0x100));
+        assertThrows(IndexOutOfBoundsException.class, () -> RawMessage.builder(1).priority(256).build());
+    }
 }

@@ -11,6 +11,7 @@ import io.inkwire.api.message.RawMessage;
 import io.inkwire.protocol.ProtocolEngine;
 import io.inkwire.protocol.ProtocolListener;
 import io.inkwire.protocol.Session;
+import io.inkwire.protocol.SendInbox;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.nio.channels.ClosedChannelException;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -49,7 +49,7 @@ public final class NettyConnection implements Connection, ProtocolListener {
     private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
     private final List<CompletableFuture<Void>> waitingForReady = new ArrayList<>();
     private final List<CompletableFuture<Long>> keepalives = new ArrayList<>();
-    private final ConcurrentLinkedQueue<Session.Outgoing> inbox = new ConcurrentLinkedQueue<>();
+    private final SendInbox inbox = new SendInbox();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final Runnable drainTask = this::drainInbox;
     private final DispatchQueue events;
@@ -266,9 +266,11 @@ public final class NettyConnection implements Connection, ProtocolListener {
 
     /** Fails sends that will never reach the engine (the session ended). */
     private void failInbox(Throwable c) {
-        for (Session.Outgoing o; (o = inbox.poll()) != null; ) {
+        for (Session.Outgoing o = inbox.takeAll(); o != null; ) {
+            Session.Outgoing next = SendInbox.next(o);
             o.done();
             o.completeExceptionally(c);
+            o = next;
         }
     }
 
@@ -343,7 +345,8 @@ public final class NettyConnection implements Connection, ProtocolListener {
     private void drainInboxLocked() {
         ProtocolEngine e = session.engine();
         boolean any = false;
-        for (Session.Outgoing o; (o = inbox.poll()) != null; ) {
+        for (Session.Outgoing o = inbox.takeAll(); o != null; ) {
+            Session.Outgoing next = SendInbox.next(o);
             try {
                 session.queue(o); // with the message's reference
                 any = true;
@@ -352,6 +355,7 @@ public final class NettyConnection implements Connection, ProtocolListener {
                 Session.Outgoing f = o;
                 events.run(() -> f.completeExceptionally(new ClosedChannelException()));
             }
+            o = next;
         }
         if (any && e != null && e.isReady()) {
             e.writeQueued();
