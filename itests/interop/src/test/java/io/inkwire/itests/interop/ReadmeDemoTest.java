@@ -62,6 +62,23 @@ class ReadmeDemoTest {
         CephLab.Result bench = CephLab.run(launcher("-XX:+PrintCommandLineFlags", "-f", "json", "bench", "--help"), 120);
         assertFalse(bench.out().contains("-XX:+UseSerialGC") || bench.out().contains("SharedArchiveFile"), bench.out());
 
+        // C1 alone for a client command none of whose sessions can be secure, crc-only by the command
+        // line, CEPH_ARGS or the conf file; whatever allows secure (Ceph's defaults included) keeps C2,
+        // whose code alone reaches JDK 17's AES-GCM intrinsics
+        Path none = Files.writeString(copy.resolve("empty.conf"), "");
+        Path crc = Files.writeString(copy.resolve("crc.conf"), "[global]\nms client mode = crc\nms_mon_client_mode = crc\n");
+        Path mixed = Files.writeString(copy.resolve("mixed.conf"),
+                "[global]\nms_client_mode = crc\nms_mon_client_mode = crc\n[client.admin]\nms_client_mode = secure crc\n");
+        String bothCrc = "--ms_client_mode=crc --ms_mon_client_mode=crc";
+        assertFalse(onC1Alone(null, "-c", none.toString()), "Ceph's defaults allow secure");
+        assertFalse(onC1Alone(null, "-c", none.toString(), "--ms_client_mode=crc"), "the monitor's default allows secure");
+        assertTrue(onC1Alone(null, "-c", none.toString(), "--ms_client_mode=crc", "--ms-mon-client-mode", "crc"), "crc by the command line");
+        assertTrue(onC1Alone(bothCrc, "-c", none.toString()), "crc by CEPH_ARGS");
+        assertFalse(onC1Alone(bothCrc, "-c", none.toString(), "--ms_client_mode=secure"), "the command line over CEPH_ARGS");
+        assertTrue(onC1Alone(null, "-c", crc.toString()), "crc by the conf file");
+        assertFalse(onC1Alone(null, "-c", crc.toString(), "--ms_client_mode", "crc secure"), "the command line over the conf");
+        assertFalse(onC1Alone(null, "-c", mixed.toString()), "a client section allowing secure");
+
         // a build newer than the archive retires it: the next run writes a fresh one, the one after takes it up
         Path jar = Inkwire.cliJar(target);
         // a second ago: newer than the archive (written at the end of the first run, three runs back),
@@ -99,6 +116,16 @@ class ReadmeDemoTest {
         CephLab.Result again = CephLab.run(launcher(traced.toArray(String[]::new)), 120);
         assertTrue(again.out().contains("-XX:SharedArchiveFile=" + target.resolve("inkwire-rados-bench-cds.jsa")), again.out());
         assertTrue(Files.isRegularFile(archive), "the other commands' archive stays");
+    }
+
+    /** Whether the launcher runs {@code ./inkwire ARGS --help} on C1 alone, with CEPH_ARGS as given (null: unset). */
+    private boolean onC1Alone(String cephArgs, String... args) throws Exception {
+        List<String> cmd = launcher(Stream.concat(Stream.of("-XX:+PrintCommandLineFlags"), Stream.of(args)).toArray(String[]::new));
+        cmd.addAll(1, cephArgs == null ? List.of("-u", "CEPH_ARGS") : List.of("CEPH_ARGS=" + cephArgs));
+        cmd.add("--help");
+        CephLab.Result r = CephLab.run(cmd, 120);
+        assertTrue(r.out().contains("-XX:+UseSerialGC") && r.out().contains("usage: inkwire"), r.out() + r.err());
+        return r.out().contains("-XX:TieredStopAtLevel=1");
     }
 
     /**
