@@ -55,6 +55,8 @@ public final class CephConfig {
         d.put("inkwire_max_frame_segment_bytes", String.valueOf(256L << 20));
         d.put("inkwire_max_control_frame_bytes", String.valueOf(1 << 20));
         d.put("inkwire_crypto_provider", "");
+        // each RADOS client's counters as an MXBean (io.inkwire:type=RadosClient,...); the CLI turns it off
+        d.put("inkwire_jmx", "true");
         DEFAULTS = Collections.unmodifiableMap(d);
     }
 

@@ -150,7 +150,9 @@ public final class Objecter implements RadosClient, Dispatcher {
                 mons, mountTimeout);
         try {
             o.start(mc, mountTimeout);
-            RadosClientMBeans.register(o, config.name()); // io.inkwire:type=RadosClient,name=<entity>,id=<global id>
+            if (config.options().getBoolean("inkwire_jmx", true)) {
+                RadosClientMBeans.register(o, config.name()); // io.inkwire:type=RadosClient,name=<entity>,id=<global id>
+            }
             return o;
         } catch (IOException | TimeoutException | InterruptedException | RuntimeException e) {
             o.close();

@@ -46,8 +46,27 @@ class RadosClientMBeanTest {
     private static final MBeanServer SERVER = ManagementFactory.getPlatformMBeanServer();
 
     private static RadosClient connect() throws Exception {
-        return Rados.connect(Providers.transport(), Providers.forLab(LAB.conf(), CephConfig.empty()).build(),
+        return connect(CephConfig.empty());
+    }
+
+    private static RadosClient connect(CephConfig options) throws Exception {
+        return Rados.connect(Providers.transport(), Providers.forLab(LAB.conf(), options).build(),
                 Providers.monitors(LAB.conf()), Duration.ofSeconds(60));
+    }
+
+    @Test
+    void aClientWithInkwireJmxOffPublishesNothing() throws Exception {
+        try (RadosClient on = connect(); RadosClient off = connect(CephConfig.of(Map.of("inkwire_jmx", "false")))) {
+            long onId = on.monClient().session().info().orElseThrow().globalId();
+            long offId = off.monClient().session().info().orElseThrow().globalId();
+            assertTrue(SERVER.isRegistered(new ObjectName("io.inkwire:type=RadosClient,name=client.admin,id=" + onId)),
+                    "published by default");
+            assertEquals(Set.of(), SERVER.queryNames(new ObjectName("io.inkwire:type=RadosClient,name=client.admin,id=" + offId), null),
+                    "inkwire_jmx=false: no MBean for client " + offId);
+            IoCtx io = off.ioCtx("test");
+            Rados.await(io.writeFull("jmx-off-object", ByteBuffer.wrap("works".getBytes(UTF_8))));
+            assertTrue(off.counters().getOpsSent() >= 1, "the counters themselves still count: " + off.counters().getOpsSent());
+        }
     }
 
     @Test
