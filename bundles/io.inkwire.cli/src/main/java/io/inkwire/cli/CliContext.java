@@ -110,7 +110,7 @@ final class CliContext {
 
     MessengerConfig.Builder messengerConfig(Dispatcher dispatcher) {
         // no MBeans from a command's process unless asked (--inkwire_jmx=true): bringing up the
-        // platform MBeanServer, some 380 classes, was a fifth of a short command's CPU
+        // platform MBeanServer, some 380 classes, was a quarter of a `rados lspools`'s CPU
         CephConfig o = options.isSet("inkwire_jmx") ? options : options.with("inkwire_jmx", "false");
         return MessengerConfig.builder(entity).options(o).keyring(keyring()).authProviders(providers.auth).modes(providers.modes)
                 .codecs(providers.codecs).dispatcher(dispatcher);
