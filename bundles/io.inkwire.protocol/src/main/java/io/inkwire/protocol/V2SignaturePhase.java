@@ -35,7 +35,8 @@ final class V2SignaturePhase {
                 throw new ProtocolException("auth method " + e.method.name() + " gave a " + secret.length + "-byte connection secret; mode "
                         + chosen.name() + " needs " + chosen.connectionSecretLength());
             }
-            next = chosen.newFrameCodec(new FrameCodecContext(e.role, e.revision, secret, e.core.maxSegmentLength(), e.core.options()));
+            next = chosen.newFrameCodec(new FrameCodecContext(e.role, e.revision, secret, e.core.maxSegmentLength(), e.core.options(),
+                    e.peerType));
         } finally {
             Arrays.fill(secret, (byte) 0);
         }

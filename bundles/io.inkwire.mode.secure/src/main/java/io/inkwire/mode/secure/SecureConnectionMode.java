@@ -1,6 +1,7 @@
 package io.inkwire.mode.secure;
 
 import io.inkwire.api.ProtocolException;
+import io.inkwire.api.addr.EntityType;
 import io.inkwire.api.mode.ConnectionMode;
 import io.inkwire.api.mode.FrameCodec;
 import io.inkwire.api.mode.FrameCodecContext;
@@ -70,7 +71,19 @@ public final class SecureConnectionMode implements ConnectionMode {
         }
         String provider = context.options() == null ? ""
                 : context.options().getString(OPTION_CRYPTO_PROVIDER, "").trim();
-        return new SecureFrameCodec(context.role(), context.connectionSecret(), context.maxSegmentLength(), provider);
+        return new SecureFrameCodec(context.role(), context.connectionSecret(), context.maxSegmentLength(), provider,
+                carriesLargeBlocks(context.peerType()));
+    }
+
+    /**
+     * Whether a session with a peer of this type may move blocks large enough for the JDK's GCM to
+     * need warming up first (the secure codec's {@code GcmWarmUp}, a quarter of a CPU second once
+     * per JVM): object data does, to and from OSDs and from clients; a monitor's maps and command
+     * replies are small, so a command that talks to monitors only does not pay for it. An unknown
+     * peer counts as one that may.
+     */
+    static boolean carriesLargeBlocks(EntityType peer) {
+        return peer != EntityType.MON;
     }
 
     @Override

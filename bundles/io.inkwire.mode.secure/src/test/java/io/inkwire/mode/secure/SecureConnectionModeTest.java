@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.inkwire.api.ProtocolException;
 import io.inkwire.api.Role;
+import io.inkwire.api.addr.EntityType;
 import io.inkwire.api.config.CephConfig;
 import io.inkwire.api.mode.ConnectionMode;
 import io.inkwire.api.mode.Frame;
@@ -53,6 +54,33 @@ class SecureConnectionModeTest {
         assertTrue(m.supportsRevision(1));
         assertFalse(m.supportsRevision(0));
         assertFalse(m.supportsRevision(2));
+    }
+
+    @Test
+    void only_a_monitor_session_is_expected_to_carry_no_large_blocks() {
+        assertFalse(SecureConnectionMode.carriesLargeBlocks(EntityType.MON));
+        for (EntityType t : new EntityType[] {EntityType.OSD, EntityType.CLIENT, EntityType.MDS, EntityType.MGR, null}) {
+            assertTrue(SecureConnectionMode.carriesLargeBlocks(t), "a session with " + t);
+        }
+    }
+
+    @Test
+    void a_codec_for_a_monitor_peer_seals_and_opens_large_blocks_as_any_other() throws Exception {
+        SecureConnectionMode m = new SecureConnectionMode();
+        byte[] payload = new byte[200_000];
+        for (int i = 0; i < payload.length; i++) {
+            payload[i] = (byte) (i * 31);
+        }
+        for (EntityType peer : new EntityType[] {EntityType.MON, EntityType.OSD}) {
+            try (FrameCodec client = m.newFrameCodec(new FrameCodecContext(Role.CONNECTOR, 1, secret(), 1 << 20, CephConfig.empty(), peer));
+                 FrameCodec server = m.newFrameCodec(new FrameCodecContext(Role.ACCEPTOR, 1, secret(), 1 << 20, CephConfig.empty(),
+                         EntityType.CLIENT))) {
+                ByteBuffer wire = client.encode(Frame.control(6, ByteBuffer.wrap(payload)))[0];
+                Preamble p = server.decodePreamble(wire.slice(0, 96));
+                assertEquals(ByteBuffer.wrap(payload), server.decodeRemainder(p, wire.slice(96, wire.remaining() - 96)).segment(0),
+                        "peer " + peer);
+            }
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.inkwire.itests.interop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -75,6 +76,36 @@ class CephxMonitorAndOsdTest {
         CephLab.Result crc = Inkwire.run("-c", conf(), "--ms_mon_client_mode", "crc", "-v", "status");
         assertEquals(0, crc.exit(), crc.err());
         assertTrue(crc.err().contains("auth=cephx mode=crc"), crc.err());
+    }
+
+    /**
+     * The secure mode's GCM warm-up (a quarter of a CPU second) starts with the first session that
+     * may carry object data: an OSD's, not a monitor's. Seen from outside by whether the JVM ever
+     * loads the warm-up's class.
+     */
+    @Test
+    void a_secure_monitor_session_does_not_warm_up_gcm_and_a_secure_osd_session_does() throws Exception {
+        CephLab.Result mon = CephLab.run(withClassLoading(Inkwire.command("-c", conf(), "--ms_mon_client_mode=secure", "-v",
+                "-f", "json", "status")), 120);
+        assertEquals(0, mon.exit(), mon.err());
+        assertTrue(mon.err().contains("auth=cephx mode=secure peer_type=mon"), mon.err());
+        assertTrue(mon.out().contains("io.inkwire.mode.secure.internal.SecureFrameCodec "), "secure mode ran");
+        assertFalse(mon.out().contains(GCM_WARM_UP), "no warm-up for a monitor session");
+
+        CephLab.Result osd = CephLab.run(withClassLoading(Inkwire.command("-c", conf(), "--ms_mon_client_mode=secure", "-v",
+                "--ms_client_mode", "secure", "tell", "osd.0", "{\"prefix\": \"version\"}")), 120);
+        assertEquals(0, osd.exit(), osd.err());
+        assertTrue(osd.err().contains("mode=secure peer_type=osd"), osd.err());
+        assertTrue(osd.out().contains(GCM_WARM_UP), "the OSD session started the warm-up");
+    }
+
+    private static final String GCM_WARM_UP = "io.inkwire.mode.secure.internal.GcmWarmUp ";
+
+    /** The command with the JVM logging each class it loads to stdout. */
+    private static List<String> withClassLoading(List<String> cmd) {
+        List<String> c = new ArrayList<>(cmd);
+        c.add(1, "-Xlog:class+load=info");
+        return c;
     }
 
     @Test

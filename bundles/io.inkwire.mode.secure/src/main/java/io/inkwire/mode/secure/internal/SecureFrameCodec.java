@@ -86,6 +86,15 @@ public final class SecureFrameCodec implements FrameCodec {
      */
     public SecureFrameCodec(Role role, byte[] connectionSecret, long maxSegmentLength, String providerName)
             throws ProtocolException {
+        this(role, connectionSecret, maxSegmentLength, providerName, true);
+    }
+
+    /**
+     * @param largeBlocks whether this connection may carry blocks of 64 KiB ({@code GcmChannel.BUFFER_API_FROM})
+     *                    and more: the first such connection of the JVM starts {@code GcmWarmUp}
+     */
+    public SecureFrameCodec(Role role, byte[] connectionSecret, long maxSegmentLength, String providerName, boolean largeBlocks)
+            throws ProtocolException {
         Objects.requireNonNull(role, "role");
         int length = connectionSecret == null ? 0 : connectionSecret.length;
         if (length < SECRET_BYTES_USED) {
@@ -100,7 +109,9 @@ public final class SecureFrameCodec implements FrameCodec {
         Cipher txCipher = CryptoProviders.newGcmCipher(providerName);
         this.tx = new GcmChannel(txCipher, key, connector ? c2s : s2c, Cipher.ENCRYPT_MODE);
         this.maxSegmentLength = maxSegmentLength;
-        GcmWarmUp.startOnce(txCipher);
+        if (largeBlocks) {
+            GcmWarmUp.startOnce(txCipher);
+        }
     }
 
     @Override
