@@ -16,8 +16,9 @@ import javax.crypto.spec.SecretKeySpec;
  * against 2-3 ms once compiled; 8 ops/s instead of ~140 in {@code rados bench} against an OSD).
  * Small blocks go through the array path ({@link GcmChannel#BUFFER_API_FROM}), so they do not
  * warm this one. Once per class loader, on a daemon thread at the first secure connection that
- * uses the JDK's provider: a few thousand 1 KiB seal/open pairs under a throw-away key, about a
- * quarter of a second of one core; no connection waits for it.
+ * uses the JDK's provider and may carry large blocks (any peer but a monitor:
+ * {@code SecureConnectionMode.carriesLargeBlocks}): a few thousand 1 KiB seal/open pairs under a
+ * throw-away key, about a quarter of a second of one core; no connection waits for it.
  */
 final class GcmWarmUp {
 
