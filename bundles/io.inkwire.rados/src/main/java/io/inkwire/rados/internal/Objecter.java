@@ -81,6 +81,12 @@ public final class Objecter implements RadosClient, Dispatcher {
     private static final String OSDMAP = "osdmap";
 
     private final ReentrantLock lock = new ReentrantLock();
+    /**
+     * Tries of {@link #lockSpinning} before it parks: about 4 µs here (a try and a {@code PAUSE}
+     * are ~28 ns on this EPYC), what a submit holds the lock for (it places, encodes and queues
+     * one MOSDOp under it: ~4 µs a 4 KiB read, by the profile of a rand run).
+     */
+    private static final int LOCK_SPINS = 150;
     private final Map<Long, Op> ops = new ConcurrentHashMap<>();
     private final Map<Integer, OsdSession> sessions = new TreeMap<>();
     /** Ops with no session: paused, no primary, or waiting for a map that has their pool. */
@@ -421,7 +427,7 @@ public final class Objecter implements RadosClient, Dispatcher {
                 cancel(op);
             }
         });
-        lock.lock();
+        lockSpinning();
         try {
             if (closed) {
                 op.result.completeExceptionally(new RadosException(108, poolName, nspace, oid, "client shut down"));
@@ -637,6 +643,23 @@ public final class Objecter implements RadosClient, Dispatcher {
         done.forEach(Runnable::run);
     }
 
+    /**
+     * Takes {@link #lock}, spinning briefly before parking. A submit (the caller's thread) and a
+     * reply (the I/O thread) hold it for a few µs each; parking one of them for that long costs a
+     * futex wait and a wake-up, the releasing side's included: in a 4 KiB rand read run those were
+     * 6 % of the bench's thread and 3.5 % of the I/O thread's samples. Ceph's Objecter takes its
+     * rwlock shared on both paths, so they never wait on each other (src/osdc/Objecter.cc).
+     */
+    private void lockSpinning() {
+        for (int i = 0; i < LOCK_SPINS; i++) {
+            if (lock.tryLock()) {
+                return;
+            }
+            Thread.onSpinWait();
+        }
+        lock.lock();
+    }
+
     /** Encodes and sends the op on its session's connection. Under the lock. */
     private void send(Op op, OsdSession s) {
         if (s.blockedPgs.contains(OsdSession.pgKey(op.target.poolId(), op.target.seed()))) {
@@ -697,7 +720,7 @@ public final class Objecter implements RadosClient, Dispatcher {
     private void handleReply(Connection connection, RawMessage message, MOSDOpReply reply) {
         counters.replies.incrementAndGet();
         Runnable done = null;
-        lock.lock();
+        lockSpinning();
         try {
             Op op = ops.get(reply.tid());
             if (op == null || op.session == null || op.session.connection != connection) {
