@@ -86,7 +86,8 @@ public final class OsdOp {
         }
         this.op = op;
         this.flags = flags;
-        this.args = args.clone();
+        // not clone(): JDK 17's C1 (a crc-only command's JIT) calls into the VM for it, Arrays.copyOf is inline
+        this.args = Arrays.copyOf(args, ARGS_LENGTH);
         this.input = OsdWire.view(input);
         this.rval = rval;
         this.output = OsdWire.view(output);
@@ -373,7 +374,7 @@ public final class OsdOp {
 
     /** A copy of the 28-byte union. */
     public byte[] args() {
-        return args.clone();
+        return Arrays.copyOf(args, ARGS_LENGTH);
     }
 
     /** The input payload (a fresh read-only view). */
