@@ -91,8 +91,22 @@ final class BenchContents {
     }
 
     /** {@code "I'm the %16dth op!"}, without a Formatter per op. */
+    /** {@code "I'm the %16dth op!"} of {@code n}: built byte by byte, as it is once per op. */
     private static byte[] text(int n) {
         String digits = Integer.toString(n);
-        return ("I'm the " + " ".repeat(Math.max(0, 16 - digits.length())) + digits + "th op!").getBytes(StandardCharsets.US_ASCII);
+        int pad = Math.max(0, 16 - digits.length());
+        byte[] t = new byte[TEXT_HEAD.length + pad + digits.length() + TEXT_TAIL.length];
+        System.arraycopy(TEXT_HEAD, 0, t, 0, TEXT_HEAD.length);
+        int at = TEXT_HEAD.length;
+        Arrays.fill(t, at, at + pad, (byte) ' ');
+        at += pad;
+        for (int i = 0; i < digits.length(); i++) {
+            t[at++] = (byte) digits.charAt(i);
+        }
+        System.arraycopy(TEXT_TAIL, 0, t, at, TEXT_TAIL.length);
+        return t;
     }
+
+    private static final byte[] TEXT_HEAD = "I'm the ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] TEXT_TAIL = "th op!".getBytes(StandardCharsets.US_ASCII);
 }

@@ -20,6 +20,11 @@ final class BenchObjectNames {
     private static final int HOSTNAME_MAX = 29;
 
     private final String hostname;
+    /** The last pid's prefix, kept as one value (a cleanup may name objects from more than one thread). */
+    private volatile Prefix last;
+
+    private record Prefix(int pid, String text) {
+    }
 
     BenchObjectNames(String hostname) {
         this.hostname = hostname.length() > HOSTNAME_MAX ? hostname.substring(0, HOSTNAME_MAX) : hostname;
@@ -42,7 +47,12 @@ final class BenchObjectNames {
 
     /** {@code benchmark_data_<host>_<pid>}, the "Object prefix:" of a write. */
     String prefix(int pid) {
-        return prefixWithoutPid() + "_" + pid;
+        Prefix p = last;
+        if (p == null || p.pid != pid) {
+            p = new Prefix(pid, prefixWithoutPid() + "_" + pid); // once per run: a run names every object with one pid
+            last = p;
+        }
+        return p.text;
     }
 
     String object(int pid, long n) {
