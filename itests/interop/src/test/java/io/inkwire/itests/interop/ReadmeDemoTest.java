@@ -51,16 +51,19 @@ class ReadmeDemoTest {
         Path target = copy.resolve("bundles/io.inkwire.cli/target");
         Path archive = target.resolve("inkwire-cds.jsa");
         assertTrue(Files.isRegularFile(archive) && Files.size(archive) > 0, "the first run's class archive was taken up");
-        CephLab.Result client = CephLab.run(launcher("-XX:+PrintCommandLineFlags", "demo", "--seconds", "1"), 120);
+        CephLab.Result client = CephLab.run(launcher("-XX:+PrintCommandLineFlags -XshowSettings:properties", "demo", "--seconds", "1"), 120);
         assertEquals(0, client.exit(), client.out() + client.err());
         for (String flag : List.of("-XX:+UseSerialGC", "-XX:FreqInlineSize=100", "-XX:InlineSmallCode=1000",
                 "-XX:SharedArchiveFile=" + archive)) {
             assertTrue(client.out().contains(flag), flag + " for a client command: " + client.out());
         }
+        // and Netty's leak detector off: a command prints no log without -v
+        assertTrue(client.err().contains("io.netty.leakDetection.level = disabled"), client.err());
         assertTrue(client.out().contains("echo of 4 KiB verified"), client.out());
         // serve and bench keep the JVM's defaults
-        CephLab.Result bench = CephLab.run(launcher("-XX:+PrintCommandLineFlags", "-f", "json", "bench", "--help"), 120);
+        CephLab.Result bench = CephLab.run(launcher("-XX:+PrintCommandLineFlags -XshowSettings:properties", "-f", "json", "bench", "--help"), 120);
         assertFalse(bench.out().contains("-XX:+UseSerialGC") || bench.out().contains("SharedArchiveFile"), bench.out());
+        assertFalse(bench.err().contains("io.netty.leakDetection.level"), bench.err());
 
         // C1 alone for a client command none of whose sessions can be secure, crc-only by the command
         // line, CEPH_ARGS or the conf file; whatever allows secure (Ceph's defaults included) keeps C2,
