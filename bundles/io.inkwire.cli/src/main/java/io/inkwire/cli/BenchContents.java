@@ -90,8 +90,7 @@ final class BenchContents {
         return read.slice(p + from, opSize - from).mismatch(ByteBuffer.wrap(template, from, opSize - from)) < 0;
     }
 
-    /** {@code "I'm the %16dth op!"}, without a Formatter per op. */
-    /** {@code "I'm the %16dth op!"} of {@code n}: built byte by byte, as it is once per op. */
+    /** {@code "I'm the %16dth op!"} of {@code n}, byte by byte: no Formatter or StringBuilder per op. */
     private static byte[] text(int n) {
         String digits = Integer.toString(n);
         int pad = Math.max(0, 16 - digits.length());
