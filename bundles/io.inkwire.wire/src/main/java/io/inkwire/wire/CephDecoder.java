@@ -126,6 +126,13 @@ public final class CephDecoder {
 
     public String string() throws ProtocolException {
         int n = count("string length", 1);
+        if (in.hasArray()) {
+            // straight from the array: one copy (the String's own), not two (an OSD reply's object name, per op)
+            int at = in.position();
+            String s = new String(in.array(), in.arrayOffset() + at, n, StandardCharsets.UTF_8);
+            in.position(at + n);
+            return s;
+        }
         byte[] b = new byte[n];
         in.get(b);
         return new String(b, StandardCharsets.UTF_8);

@@ -88,7 +88,9 @@ final class OsdWire {
 
     static void u64List(CephEncoder e, Collection<Long> values) {
         e.u32(values.size());
-        values.forEach(e::u64);
+        for (long v : values) {
+            e.u64(v);
+        }
     }
 
     /** {@code std::set<std::string>}: sorted as Ceph sorts it. */
