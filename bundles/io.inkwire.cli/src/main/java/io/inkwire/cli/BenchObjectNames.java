@@ -20,8 +20,8 @@ final class BenchObjectNames {
     private static final int HOSTNAME_MAX = 29;
 
     private final String hostname;
-    /** The last pid's prefix, kept as one value (a cleanup may name objects from more than one thread). */
-    private volatile Prefix last;
+    /** The last pid's prefix, built once per run (a run names every object with one pid); pid and text as one value. */
+    private Prefix last;
 
     private record Prefix(int pid, String text) {
     }
@@ -49,7 +49,7 @@ final class BenchObjectNames {
     String prefix(int pid) {
         Prefix p = last;
         if (p == null || p.pid != pid) {
-            p = new Prefix(pid, prefixWithoutPid() + "_" + pid); // once per run: a run names every object with one pid
+            p = new Prefix(pid, prefixWithoutPid() + "_" + pid);
             last = p;
         }
         return p.text;

@@ -312,8 +312,12 @@ public final class RawMessage {
 
         /** The header's u16 fields: a value the wire cannot carry fails here, not as a truncated field on the wire. */
         private static int checkU16(String what, int v) {
-            if (v < 0 || v > 0xffff) {
-                throw new IllegalArgumentException(what + " out of range (0-65535): " + v);
+            return checkUnsigned(what, v, 0xffff);
+        }
+
+        private static int checkUnsigned(String what, int v, int max) {
+            if (v < 0 || v > max) {
+                throw new IllegalArgumentException(what + " out of range (0-" + max + "): " + v);
             }
             return v;
         }
@@ -356,10 +360,7 @@ public final class RawMessage {
         }
 
         public Builder flags(int f) {
-            if (f < 0 || f > 0xff) {
-                throw new IllegalArgumentException("message flags out of range (0-255): " + f);
-            }
-            this.flags = f;
+            this.flags = checkUnsigned("message flags", f, 0xff);
             return this;
         }
 
