@@ -53,7 +53,7 @@ class ReadmeDemoTest {
         assertTrue(Files.isRegularFile(archive) && Files.size(archive) > 0, "the first run's class archive was taken up");
         CephLab.Result client = CephLab.run(launcher("-XX:+PrintCommandLineFlags -XshowSettings:properties", "demo", "--seconds", "1"), 120);
         assertEquals(0, client.exit(), client.out() + client.err());
-        for (String flag : List.of("-XX:+UseSerialGC", "-XX:FreqInlineSize=100", "-XX:InlineSmallCode=1000",
+        for (String flag : List.of("-XX:+UseSerialGC", "-XX:FreqInlineSize=35", "-XX:InlineSmallCode=300",
                 "-XX:SharedArchiveFile=" + archive)) {
             assertTrue(client.out().contains(flag), flag + " for a client command: " + client.out());
         }
