@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 class BenchObjectNamesTest {
 
     @Test
-    void namesAreGenerateObjectNameFastsForThePidAsked() {
+    void namesAreThoseOfThePidAskedWhenSeveralPidsAlternate() {
         BenchObjectNames names = new BenchObjectNames("host");
         assertEquals("benchmark_data_host_17_object0", names.object(17, 0));
         assertEquals("benchmark_data_host_17_object123456789012", names.object(17, 123456789012L));
