@@ -52,4 +52,21 @@ class BenchContentsTest {
         offset.put(c.newBuffer(9)).flip().position(100);
         assertTrue(c.matches(offset, 9), "a buffer that does not start at 0");
     }
+
+    @Test
+    void aLargeReadIsCheckedInEveryPiece() {
+        int size = 4 << 20; // compared in 16 KiB pieces
+        BenchContents c = new BenchContents(size);
+        ByteBuffer direct = c.newDirectBuffer(77);
+        assertTrue(c.matches(direct.duplicate(), 77));
+        for (int at : new int[] {31, (16 << 10) + 30, (16 << 10) + 31, (64 << 10) + 31, size / 2 + 5, size - 1}) {
+            ByteBuffer changed = c.newDirectBuffer(77);
+            changed.put(at, (byte) 'y');
+            assertFalse(c.matches(changed, 77), "a byte changed at " + at);
+        }
+        byte[] heap = c.newBuffer(77);
+        assertTrue(c.matches(ByteBuffer.wrap(heap), 77));
+        heap[3 * (64 << 10) + 1] = 0;
+        assertFalse(c.matches(ByteBuffer.wrap(heap), 77), "a heap read with a changed byte");
+    }
 }
