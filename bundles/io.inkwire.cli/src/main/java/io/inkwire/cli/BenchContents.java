@@ -100,11 +100,13 @@ final class BenchContents {
         if (read.get(p + len) != 0) {
             return false;
         }
-        // the template holds only 'z' after the NUL
+        // the template holds only 'z' after the NUL; one view of the read, moved from piece to piece
         ByteBuffer zs = ByteBuffer.wrap(ZS);
+        ByteBuffer rest = read.duplicate();
         for (int from = len + 1; from < opSize; from += ZS.length) {
             int piece = Math.min(ZS.length, opSize - from);
-            if (read.slice(p + from, piece).mismatch(zs.limit(piece)) >= 0) {
+            rest.limit(p + from + piece).position(p + from);
+            if (rest.mismatch(zs.limit(piece)) >= 0) {
                 return false;
             }
         }
