@@ -423,7 +423,24 @@ class RadosStriperAgainstCephTest {
     static CephLab.Result rados(String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("timeout", "300", "rados", "-c", LAB.conf().toString(), "-p", POOL));
         cmd.addAll(List.of(args));
-        return CephLab.run(cmd, 330);
+        CephLab.Result r = CephLab.run(cmd, 330);
+        if (abortedInItsShutdown(r) && !List.of(args).contains("rm")) {
+            // libradosstriper 16.2's RadosStriperImpl is reference-counted and holds a librados::Rados of
+            // its own (src/libradosstriper/RadosStriperImpl.cc); when its last reference goes in an aio
+            // completion, the RadosClient is torn down on an io_context_pool thread, which then joins
+            // itself: std::thread::join throws EDEADLK and the tool aborts after it has done its work
+            // (seen once, a `--striper get` in the fresh-clone CI of ab4e4d5). That is Ceph's bug, not
+            // a verdict on inkwire's bytes, so such a run is done again, once (never an rm, whose second
+            // run would find nothing); every check of the output stays as it is.
+            System.err.println("rados " + String.join(" ", args) + ": aborted in its own shutdown; run once more");
+            r = CephLab.run(cmd, 330);
+        }
+        return r;
+    }
+
+    /** The tool died by SIGABRT because a thread of its io_context_pool joined itself. */
+    static boolean abortedInItsShutdown(CephLab.Result r) {
+        return r.exit() == 128 + 6 && r.err().contains("Resource deadlock avoided") && r.err().contains("io_context_pool");
     }
 
     static CephLab.Result inkwire(String... args) throws Exception {
