@@ -183,9 +183,11 @@ public final class CephLab implements BeforeAllCallback, AfterAllCallback {
         Path f = Files.writeString(Files.createTempFile("inkwire", ".smoke"), "smoke");
         try {
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (rados("-p", pool, "put", "smoke", f.toString()).exit() != 0) {
+            Result put;
+            while ((put = rados("-p", pool, "put", "smoke", f.toString())).exit() != 0) {
                 if (System.nanoTime() >= until) {
-                    throw new AssertionError("pool " + pool + " never served a put");
+                    throw new AssertionError("pool " + pool + " never served a put (last: exit " + put.exit() + ", "
+                            + put.err().strip() + ")\n" + state());
                 }
                 Thread.sleep(500);
             }
@@ -196,6 +198,25 @@ public final class CephLab implements BeforeAllCallback, AfterAllCallback {
         } finally {
             Files.deleteIfExists(f);
         }
+    }
+
+    /**
+     * What the cluster says of itself, for a failure's message: {@code health detail}, {@code osd df}
+     * and the flags and pools of {@code osd dump} (a write held by a full flag, say, names its cause
+     * there; the lab's directory is gone once the class ends). Never throws.
+     */
+    public String state() {
+        StringBuilder b = new StringBuilder("--- cluster state");
+        for (String[] c : new String[][] {{"health", "detail"}, {"osd", "df"}, {"osd", "dump"}}) {
+            b.append("\n$ ceph ").append(String.join(" ", c)).append('\n');
+            try {
+                Result r = ceph(c);
+                b.append(r.exit() == 0 ? r.out().strip() : "exit " + r.exit() + ": " + r.err().strip());
+            } catch (IOException | InterruptedException | RuntimeException e) {
+                b.append(e);
+            }
+        }
+        return b.toString();
     }
 
     /** The monitor's log, for checks of what it saw. */
