@@ -212,7 +212,11 @@ public final class CephLab implements BeforeAllCallback, AfterAllCallback {
             try {
                 Result r = ceph(c);
                 b.append(r.exit() == 0 ? r.out().strip() : "exit " + r.exit() + ": " + r.err().strip());
-            } catch (IOException | InterruptedException | RuntimeException e) {
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                b.append(e);
+                break;
+            } catch (IOException | RuntimeException e) {
                 b.append(e);
             }
         }
