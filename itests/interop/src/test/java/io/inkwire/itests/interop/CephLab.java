@@ -202,8 +202,8 @@ public final class CephLab implements BeforeAllCallback, AfterAllCallback {
 
     /**
      * What the cluster says of itself, for a failure's message: {@code health detail}, {@code osd df}
-     * and the flags and pools of {@code osd dump} (a write held by a full flag, say, names its cause
-     * there; the lab's directory is gone once the class ends). Never throws.
+     * and all of {@code osd dump} (a write held by a full flag, say, names its cause there in the
+     * map's and the pools' flags; the lab's directory is gone once the class ends). Never throws.
      */
     public String state() {
         StringBuilder b = new StringBuilder("--- cluster state");
