@@ -18,8 +18,10 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * AES-128-GCM seal (one init with a fresh nonce, one doFinal, heap buffers) from the JDK's provider
- * and from Bouncy Castle, the two providers secure mode can use ({@code inkwire_crypto_provider}).
- * The setup first seals 30,000 4 KiB messages so the JDK's intrinsic is compiled (see
+ * and from Bouncy Castle, the two providers secure mode can use ({@code inkwire_crypto_provider}),
+ * into a second array or in place; and a seal then an open, in place (secure mode seals a frame in
+ * its own array and opens a received one where it landed) or into other arrays. The setup first seals
+ * 30,000 4 KiB messages and opens each in place, so the JDK's intrinsics are compiled (see
  * {@link SecureFrameBenchmark}).
  */
 @State(Scope.Thread)
@@ -37,8 +39,14 @@ public class GcmBenchmark {
     private final SecretKeySpec key = new SecretKeySpec(Data.random(16), "AES");
     private final byte[] iv = new byte[12];
     private long counter;
+    /** Seal (and open) in the array that holds the text, as secure mode does, or into another one. */
+    @Param({"false", "true"})
+    public boolean inPlace;
+
     private ByteBuffer plain;
     private ByteBuffer sealed;
+    private ByteBuffer frame;
+    private ByteBuffer opened;
 
     @Setup
     public void setup() throws GeneralSecurityException {
@@ -48,9 +56,14 @@ public class GcmBenchmark {
         ByteBuffer smallOut = ByteBuffer.allocate(4096 + 16);
         for (int i = 0; i < (provider.equals("BC") ? 2_000 : 30_000); i++) {
             seal(smallIn.clear(), smallOut.clear());
+            // and opened in place, as secure mode opens a frame (GcmWarmUp does both)
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, iv));
+            cipher.doFinal(smallOut.flip(), smallOut.duplicate().clear());
         }
         plain = ByteBuffer.wrap(Data.random(size));
         sealed = ByteBuffer.allocate(size + 16);
+        opened = ByteBuffer.allocate(size);
+        frame = ByteBuffer.wrap(java.util.Arrays.copyOf(Data.random(size), size + 16));
     }
 
     private int seal(ByteBuffer in, ByteBuffer out) throws GeneralSecurityException {
@@ -61,6 +74,20 @@ public class GcmBenchmark {
 
     @Benchmark
     public int seal() throws GeneralSecurityException {
-        return seal(plain.clear(), sealed.clear());
+        return inPlace ? seal(frame.clear().limit(size), frame.duplicate().clear())
+                : seal(plain.clear(), sealed.clear());
+    }
+
+    /** Seals, then opens what it sealed: in place (which gives back the plain text) or into a third array. */
+    @Benchmark
+    public int sealOpen() throws GeneralSecurityException {
+        if (inPlace) {
+            seal(frame.clear().limit(size), frame.duplicate().clear());
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, iv));
+            return cipher.doFinal(frame.clear(), frame.duplicate().clear());
+        }
+        seal(plain.clear(), sealed.clear());
+        cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, iv));
+        return cipher.doFinal(sealed.flip(), opened.clear());
     }
 }

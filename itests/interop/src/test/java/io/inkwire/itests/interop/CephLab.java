@@ -201,17 +201,29 @@ public final class CephLab implements BeforeAllCallback, AfterAllCallback {
     }
 
     /**
-     * What the cluster says of itself, for a failure's message: {@code health detail}, {@code osd df}
-     * and all of {@code osd dump} (a write held by a full flag, say, names its cause there in the
-     * map's and the pools' flags; the lab's directory is gone once the class ends). Never throws.
+     * What the cluster says of itself, for a failure's message: {@code health detail}, each OSD's
+     * space as it counts it ({@code tell osd.N perf dump osd}: its {@code stat_bytes} lines) and all
+     * of {@code osd dump} (a write held by a full flag, say, names its cause there in the map's and
+     * the pools' flags; the lab's directory is gone once the class ends). Not {@code osd df}: in
+     * Pacific the mgr answers it, and a lab without one leaves it waiting until the timeout. Never
+     * throws.
      */
     public String state() {
         StringBuilder b = new StringBuilder("--- cluster state");
-        for (String[] c : new String[][] {{"health", "detail"}, {"osd", "df"}, {"osd", "dump"}}) {
+        for (String[] c : new String[][] {{"health", "detail"}, {"osd", "ls"}, {"osd", "dump"}}) {
             b.append("\n$ ceph ").append(String.join(" ", c)).append('\n');
             try {
                 Result r = ceph(c);
                 b.append(r.exit() == 0 ? r.out().strip() : "exit " + r.exit() + ": " + r.err().strip());
+                if (c[1].equals("ls") && r.exit() == 0) {
+                    for (String id : r.out().strip().split("\\s+")) {
+                        // an OSD that is down does not answer: a shorter bound than ceph()'s
+                        Result p = run(List.of("timeout", "15", "ceph", "-c", conf().toString(), "tell", "osd." + id,
+                                "perf", "dump", "osd"), 30);
+                        b.append("\n$ ceph tell osd.").append(id).append(" perf dump osd | grep stat_bytes\n")
+                                .append(p.exit() == 0 ? spaceLines(p.out()) : "exit " + p.exit() + ": " + p.err().strip());
+                    }
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 b.append(e);
@@ -221,6 +233,12 @@ public final class CephLab implements BeforeAllCallback, AfterAllCallback {
             }
         }
         return b.toString();
+    }
+
+    /** Of an OSD's {@code perf dump osd}: its {@code stat_bytes*} counters, the space it counts. */
+    private static String spaceLines(String perfDump) {
+        return perfDump.lines().filter(l -> l.contains("\"stat_bytes"))
+                .map(String::strip).collect(java.util.stream.Collectors.joining("\n"));
     }
 
     /** The monitor's log, for checks of what it saw. */

@@ -130,6 +130,19 @@ class ClusterFailsAgainstCephTest {
         assertTrue(client.monClient().monitor().isPresent());
     }
 
+    /** The state a failure's message carries (CephLab.state) answers, with each OSD's space in it. */
+    @Test
+    @Order(1)
+    void theLabsStateNamesEachOsdsSpaceAndThePoolsFlags() {
+        String s = LAB.state();
+        assertTrue(s.contains("HEALTH_"), s);
+        for (int osd = 0; osd < 2; osd++) {
+            assertTrue(s.contains("$ ceph tell osd." + osd + " perf dump osd | grep stat_bytes\n\"stat_bytes\": "), s);
+        }
+        assertEquals(2, s.split("\"stat_bytes_avail\": [1-9]", -1).length - 1, s);
+        assertTrue(s.contains("pool 1 "), s);
+    }
+
     @Test
     @Order(2)
     void killingTheLeaderUnderAMonCommandLoopLosesNoCommand() throws Exception {
