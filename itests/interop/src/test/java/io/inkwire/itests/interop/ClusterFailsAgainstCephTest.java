@@ -140,7 +140,7 @@ class ClusterFailsAgainstCephTest {
             assertTrue(s.contains("$ ceph tell osd." + osd + " perf dump osd | grep stat_bytes\n\"stat_bytes\": "), s);
         }
         assertEquals(2, s.split("\"stat_bytes_avail\": [1-9]", -1).length - 1, s);
-        assertTrue(s.contains("pool 1 "), s);
+        assertTrue(s.lines().anyMatch(l -> l.startsWith("pool 1 ") && l.contains(" flags ")), s);
     }
 
     @Test
