@@ -11,12 +11,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * A real Ceph cluster on loopback for one test class, started and stopped with the project's
  * {@code scripts/ceph-lab}. If it cannot start, the class fails (never skips): interop is the point.
  */
-public final class CephLab implements BeforeAllCallback, AfterAllCallback {
+public final class CephLab implements BeforeAllCallback, AfterAllCallback, TestWatcher {
 
     private final List<String> startArgs = new ArrayList<>();
     private final Path dir;
@@ -117,6 +118,15 @@ public final class CephLab implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    /**
+     * A test against the lab failed: what the cluster says of itself goes to stderr, into the test's
+     * report, while the lab still runs (its directory and logs are gone once the class ends).
+     */
+    @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+        System.err.println(context.getDisplayName() + " failed: " + cause + "\n" + state());
+    }
+
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
         run(List.of(root().resolve("scripts/ceph-lab").toString(), "stop", "--dir", dir.toString()), 120);
@@ -201,16 +211,17 @@ public final class CephLab implements BeforeAllCallback, AfterAllCallback {
     }
 
     /**
-     * What the cluster says of itself, for a failure's message: {@code health detail}, each OSD's
-     * space as it counts it ({@code tell osd.N perf dump osd}: its {@code stat_bytes} lines) and all
-     * of {@code osd dump} (a write held by a full flag, say, names its cause there in the map's and
-     * the pools' flags; the lab's directory is gone once the class ends). Not {@code osd df}: in
-     * Pacific the mgr answers it, and a lab without one leaves it waiting until the timeout. Never
-     * throws.
+     * What the cluster says of itself, for a failure's message: {@code health detail}, the last 40
+     * lines of the cluster log (a health check raised and cleared between two looks is there), each
+     * OSD's space as it counts it ({@code tell osd.N perf dump osd}: its {@code stat_bytes} lines) and
+     * all of {@code osd dump} (a write held by a full flag, say, names its cause there in the map's,
+     * the OSDs' and the pools' flags; the lab's directory is gone once the class ends). Not
+     * {@code osd df}: in Pacific the mgr answers it, and a lab without one leaves it waiting until the
+     * timeout. Never throws.
      */
     public String state() {
         StringBuilder b = new StringBuilder("--- cluster state");
-        for (String[] c : new String[][] {{"health", "detail"}, {"osd", "ls"}, {"osd", "dump"}}) {
+        for (String[] c : new String[][] {{"health", "detail"}, {"log", "last", "40"}, {"osd", "ls"}, {"osd", "dump"}}) {
             b.append("\n$ ceph ").append(String.join(" ", c)).append('\n');
             try {
                 Result r = ceph(c);

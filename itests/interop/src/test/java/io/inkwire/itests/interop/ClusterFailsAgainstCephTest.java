@@ -130,12 +130,13 @@ class ClusterFailsAgainstCephTest {
         assertTrue(client.monClient().monitor().isPresent());
     }
 
-    /** The state a failure's message carries (CephLab.state) answers, with each OSD's space in it. */
+    /** The state a failure's message carries (CephLab.state) answers: health, the cluster log, each OSD's space. */
     @Test
     @Order(1)
     void theLabsStateNamesEachOsdsSpaceAndThePoolsFlags() {
         String s = LAB.state();
         assertTrue(s.contains("HEALTH_"), s);
+        assertTrue(s.contains(" : cluster ["), s); // the cluster log's lines
         for (int osd = 0; osd < 2; osd++) {
             assertTrue(s.contains("$ ceph tell osd." + osd + " perf dump osd | grep stat_bytes\n\"stat_bytes\": "), s);
         }
