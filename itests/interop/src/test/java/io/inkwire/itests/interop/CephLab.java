@@ -8,6 +8,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -154,9 +155,14 @@ public final class CephLab implements BeforeAllCallback, AfterAllCallback, TestW
 
     /** Runs Ceph's own {@code ceph} CLI against this lab. */
     public Result ceph(String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("timeout", "60", "ceph", "-c", conf().toString()));
+        return ceph(60, args);
+    }
+
+    /** {@code ceph} against the lab, killed after {@code seconds}. */
+    private Result ceph(int seconds, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("timeout", String.valueOf(seconds), "ceph", "-c", conf().toString()));
         cmd.addAll(List.of(args));
-        return run(cmd, 90);
+        return run(cmd, seconds + 30);
     }
 
     /** Sends a signal to one daemon of the lab ({@code ceph-lab kill}): KILL and TERM wait until it is gone. */
@@ -221,29 +227,39 @@ public final class CephLab implements BeforeAllCallback, AfterAllCallback, TestW
      */
     public String state() {
         StringBuilder b = new StringBuilder("--- cluster state");
-        for (String[] c : new String[][] {{"health", "detail"}, {"log", "last", "40"}, {"osd", "ls"}, {"osd", "dump"}}) {
-            b.append("\n$ ceph ").append(String.join(" ", c)).append('\n');
-            try {
-                Result r = ceph(c);
-                b.append(r.exit() == 0 ? r.out().strip() : "exit " + r.exit() + ": " + r.err().strip());
-                if (c[1].equals("ls") && r.exit() == 0) {
-                    for (String id : r.out().strip().split("\\s+")) {
-                        // an OSD that is down does not answer: a shorter bound than ceph()'s
-                        Result p = run(List.of("timeout", "15", "ceph", "-c", conf().toString(), "tell", "osd." + id,
-                                "perf", "dump", "osd"), 30);
-                        b.append("\n$ ceph tell osd.").append(id).append(" perf dump osd | grep stat_bytes\n")
-                                .append(p.exit() == 0 ? spaceLines(p.out()) : "exit " + p.exit() + ": " + p.err().strip());
-                    }
+        try {
+            section(b, 60, "", String::strip, "health", "detail");
+            section(b, 60, "", String::strip, "log", "last", "40");
+            String osds = section(b, 60, "", String::strip, "osd", "ls");
+            for (String id : osds.strip().split("\\s+")) {
+                if (!id.isEmpty()) {
+                    // an OSD that is down does not answer: a shorter bound than the others'
+                    section(b, 15, " | grep stat_bytes", CephLab::spaceLines, "tell", "osd." + id, "perf", "dump", "osd");
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                b.append(e);
-                break;
-            } catch (IOException | RuntimeException e) {
-                b.append(e);
             }
+            section(b, 60, "", String::strip, "osd", "dump");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            b.append(e);
         }
         return b.toString();
+    }
+
+    /**
+     * Appends {@code $ ceph ARGS} (and {@code shownAs}, how the output is cut) and the output as
+     * {@code shown} gives it, or how the command failed; returns its output, empty if it failed.
+     */
+    private String section(StringBuilder b, int seconds, String shownAs, UnaryOperator<String> shown, String... args)
+            throws InterruptedException {
+        b.append("\n$ ceph ").append(String.join(" ", args)).append(shownAs).append('\n');
+        try {
+            Result r = ceph(seconds, args);
+            b.append(r.exit() == 0 ? shown.apply(r.out()) : "exit " + r.exit() + ": " + r.err().strip());
+            return r.exit() == 0 ? r.out() : "";
+        } catch (IOException | RuntimeException e) {
+            b.append(e);
+            return "";
+        }
     }
 
     /** Of an OSD's {@code perf dump osd}: its {@code stat_bytes*} counters, the space it counts. */
